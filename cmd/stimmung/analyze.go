@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/read"
+	"github.com/stimmung/stimmung/pipeline/write"
+)
+
+func newAnalyze(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "analyze [FILE...]",
+		Short: "Analyse comments: one output line per input line, in order",
+		Long: `Reads comments from FILEs (JSON lines, JSON array, CSV, XLSX) or, without a
+FILE or with "-", JSON lines from stdin, runs the configured stages on each and
+writes one JSON line (or CSV row) per input record, in input order.
+
+A line that cannot be read becomes an error record {"line": N, "error": {...}}
+and the run goes on. Exit codes: 0 all good, 1 usage, 2 configuration,
+3 some records failed, 4 I/O.`,
+		Example: `  stimmung analyze testdata/sample/feedback.csv
+  stimmung analyze < comments.jsonl > results.jsonl
+  stimmung analyze --output results.csv export.xlsx
+  stimmung analyze --text-column q1,q2 --preset qualtrics survey.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error { return analyze(cmd, s, args) },
+	}
+	addConfigFlags(cmd.Flags())
+	cmd.Flags().StringP("output", "o", "", "write to FILE instead of stdout (format from its extension unless --format)")
+	cmd.Flags().BoolP("quiet", "q", false, "no progress bar, no summary, no per-record messages on stderr")
+	return cmd
+}
+
+func analyze(cmd *cobra.Command, s Streams, args []string) error {
+	cfg, err := loadConfig(cmd, s, cmd.Flags())
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.Build(cfg)
+	if err != nil {
+		return err
+	}
+	inputs := args
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	var total int64
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			return ioError{fmt.Errorf("input: %w", err)}
+		}
+		if fi.IsDir() {
+			return ioError{fmt.Errorf("input %s is a directory", in)}
+		}
+		total += fi.Size()
+	}
+
+	quiet, _ := cmd.Flags().GetBool("quiet")
+	batch := !(len(inputs) == 1 && inputs[0] == "-")
+	rep := newReporter(s.Err, quiet, batch, total)
+
+	outPath, _ := cmd.Flags().GetString("output")
+	format := cfg.Output.Format
+	if outPath != "" && !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(outPath), ".csv") {
+		format = "csv"
+	}
+	out := s.Out
+	var outFile *os.File
+	if outPath != "" && outPath != "-" {
+		if outFile, err = os.Create(outPath); err != nil {
+			return ioError{fmt.Errorf("output: %w", err)}
+		}
+		defer outFile.Close()
+		out = outFile
+	}
+	wo := write.Options{Debug: cfg.Output.Debug}
+	var w pipeline.Writer
+	var csvw *write.CSV
+	if format == "csv" {
+		csvw = write.NewCSV(out, wo)
+		w = csvw
+	} else {
+		w = write.NewJSONL(out, wo)
+	}
+
+	src := &inputs_{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
+	defer src.close()
+	rep.start()
+	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: w, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
+	if runErr == nil && csvw != nil {
+		runErr = csvw.Close()
+	}
+	if runErr == nil && outFile != nil {
+		runErr = outFile.Close()
+	}
+	rep.finish(st)
+
+	switch {
+	case runErr == nil && st.Errors > 0:
+		return recordsFailed{fmt.Errorf("%d of %d records failed", st.Errors, st.Records)}
+	case errors.Is(runErr, pipeline.ErrTooManyErrors):
+		return recordsFailed{fmt.Errorf("stopped after %d failed records (--max-errors)", st.Errors)}
+	case runErr != nil && closedOutput(runErr):
+		return nil
+	case runErr != nil:
+		var ce *configs.Error
+		if errors.As(runErr, &ce) {
+			return runErr
+		}
+		return ioError{runErr}
+	}
+	return nil
+}
+
+func readOptions(cfg *configs.Config) read.Options {
+	c := cfg.Input.Columns
+	delim := cfg.Input.Delimiter
+	if delim == `\t` || delim == "tab" {
+		delim = "\t"
+	}
+	return read.Options{
+		Format:       cfg.Input.Format,
+		Encoding:     cfg.Input.Encoding,
+		Delimiter:    delim,
+		Preset:       cfg.Input.Preset,
+		SkipRows:     cfg.Input.SkipRows,
+		Sheet:        cfg.Input.Sheet,
+		MaxLineBytes: cfg.MaxLineBytes,
+		Columns: read.Columns{ID: c.ID, Text: c.Text, Lang: c.Lang, Date: c.Date, NPS: c.NPS,
+			CSAT: c.CSAT, CES: c.CES, Touchpoint: c.Touchpoint, Pass: c.Pass},
+	}
+}
+
+// inputs_ reads the inputs one after another as one stream of records.
+type inputs_ struct {
+	names []string
+	stdin io.Reader
+	opts  read.Options
+	rep   *reporter
+
+	i    int
+	cur  read.Source
+	file *os.File
+}
+
+func (in *inputs_) next() (*models.Record, error) {
+	for {
+		if in.cur == nil {
+			if in.i >= len(in.names) {
+				return nil, io.EOF
+			}
+			if err := in.open(in.names[in.i]); err != nil {
+				return nil, err
+			}
+			in.i++
+		}
+		r, err := in.cur.Next()
+		if err == io.EOF {
+			in.close()
+			continue
+		}
+		if err != nil {
+			return nil, ioError{fmt.Errorf("%s: %w", in.opts.Name, err)}
+		}
+		in.rep.record()
+		return r, nil
+	}
+}
+
+func (in *inputs_) open(name string) error {
+	o := in.opts
+	o.Warn = func(msg string) { in.rep.warn(o.Name + ": " + msg) }
+	var r io.Reader
+	if name == "-" {
+		o.Name = "stdin"
+		r = in.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return ioError{fmt.Errorf("input: %w", err)}
+		}
+		in.file = f
+		o.Name = filepath.Base(name)
+		r = f
+	}
+	in.opts.Name = o.Name
+	if !strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		// XLSX is read at random (io.ReaderAt): the bar counts records only.
+		r = in.rep.counting(r)
+	}
+	src, err := read.Open(r, o)
+	if err != nil {
+		in.close()
+		var ce *configs.Error
+		if errors.As(err, &ce) {
+			return err
+		}
+		return ioError{fmt.Errorf("%s: %w", o.Name, err)}
+	}
+	in.cur = src
+	return nil
+}
+
+func (in *inputs_) close() {
+	if in.cur != nil {
+		in.cur.Close()
+		in.cur = nil
+	}
+	if in.file != nil {
+		in.file.Close()
+		in.file = nil
+	}
+}
+
+// reportingWriter tells the reporter about failed records as they are
+// written, so that stderr messages come in output order.
+type reportingWriter struct {
+	pipeline.Writer
+	rep *reporter
+}
+
+func (w *reportingWriter) Write(r *models.Record) error {
+	if r.Err != nil {
+		w.rep.recordError(r)
+	}
+	return w.Writer.Write(r)
+}

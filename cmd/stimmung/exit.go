@@ -1,0 +1,55 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+
+	"github.com/stimmung/stimmung/configs"
+)
+
+// Exit codes, documented in the README.
+const (
+	ExitOK      = 0 // all records analysed
+	ExitUsage   = 1 // bad command line
+	ExitConfig  = 2 // bad configuration (file, environment, flags, stage options)
+	ExitRecords = 3 // the run finished, but some records failed (or --max-errors was hit)
+	ExitIO      = 4 // an input or output could not be read or written
+)
+
+// usageError is a problem with the command line itself.
+type usageError struct{ error }
+
+// ioError is a failure to read an input or write the output.
+type ioError struct{ error }
+
+func (e ioError) Unwrap() error { return e.error }
+
+// recordsFailed ends a run in which some records became error records.
+type recordsFailed struct{ error }
+
+func exitCode(err error) int {
+	var ce *configs.Error
+	var ue usageError
+	var ie ioError
+	var rf recordsFailed
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ce):
+		return ExitConfig
+	case errors.As(err, &rf):
+		return ExitRecords
+	case errors.As(err, &ie), errors.As(err, &pe):
+		return ExitIO
+	case errors.As(err, &ue):
+		return ExitUsage
+	}
+	return ExitUsage
+}
+
+// closedOutput reports a write to a reader that went away (| head).
+func closedOutput(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, fs.ErrClosed)
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/stimmung/stimmung/configs"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = "0.1.0-dev"
+
+// Streams are the process's standard streams and environment, passed in so
+// that tests run the whole CLI in-process.
+type Streams struct {
+	In      io.Reader
+	Out     io.Writer
+	Err     io.Writer
+	Environ []string
+}
+
+// Run executes the command line args and returns the exit code.
+func Run(args []string, s Streams) int {
+	root := newRoot(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	if closedOutput(err) {
+		return ExitOK
+	}
+	// Anything not classified (cobra's unknown command, say) is a usage error.
+	code := exitCode(err)
+	fmt.Fprintf(s.Err, "stimmung: %v\n", err)
+	if code == ExitUsage {
+		fmt.Fprintln(s.Err, "Run 'stimmung --help' for usage.")
+	}
+	return code
+}
+
+func newRoot(s Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "stimmung",
+		Short: "Sentiment, themes and search for German and English customer feedback",
+		Long: `stimmung turns open-ended customer feedback (survey comments, NPS and CSAT
+answers, support verbatims) in German and English into language, sentences,
+tokens and stems, one JSON line per comment.
+
+Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.PersistentFlags().String("config", "", "configuration file (YAML) merged over the built-in default")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newAnalyze(s), newConfigCmd(s))
+	return root
+}
+
+// configFlags maps flags to the configuration keys they set. A flag the user
+// gave wins over the environment, the file and the default.
+var configFlags = map[string]string{
+	"workers":        "workers",
+	"max-errors":     "max_errors",
+	"max-line-bytes": "max_line_bytes",
+	"lang":           "default_lang",
+	"input-format":   "input.format",
+	"encoding":       "input.encoding",
+	"delimiter":      "input.delimiter",
+	"preset":         "input.preset",
+	"skip-rows":      "input.skip_rows",
+	"sheet":          "input.sheet",
+	"text-column":    "input.columns.text",
+	"format":         "output.format",
+	"debug":          "output.debug",
+}
+
+// loadConfig merges the configuration for cmd; errors are *configs.Error.
+func loadConfig(cmd *cobra.Command, s Streams, flags *pflag.FlagSet) (*configs.Config, error) {
+	file, _ := cmd.Flags().GetString("config")
+	keys := map[string]string{}
+	if flags != nil {
+		for name, key := range configFlags {
+			if flags.Lookup(name) != nil {
+				keys[name] = key
+			}
+		}
+	}
+	return configs.Load(configs.Options{File: file, Environ: s.Environ, Flags: flags, FlagKeys: keys})
+}
+
+func addConfigFlags(fs *pflag.FlagSet) {
+	fs.IntP("workers", "j", 0, "parallel workers (0: one per CPU core); output order never changes")
+	fs.Int("max-errors", 0, "stop after N failed records (0: never)")
+	fs.Int("max-line-bytes", 0, "longest accepted input line in bytes (default 1 MiB)")
+	fs.String("lang", "", "language for texts too short to detect: de or en (default de)")
+	fs.String("input-format", "", "input format: auto, jsonl, json, csv, xlsx (default auto)")
+	fs.String("encoding", "", "CSV encoding: auto, utf-8, windows-1252 (default auto)")
+	fs.String("delimiter", "", `CSV delimiter: auto, ",", ";", "\t" (default auto)`)
+	fs.String("preset", "", "input preset: qualtrics")
+	fs.Int("skip-rows", 0, "rows after the CSV/XLSX header to skip")
+	fs.String("sheet", "", "XLSX sheet name (default: the first sheet)")
+	fs.StringSlice("text-column", nil, "text column(s); several give one record per column, id RESP:COLUMN")
+	fs.StringP("format", "f", "", "output format: jsonl or csv (default jsonl; csv for --output *.csv)")
+	fs.Bool("debug", false, "add sentences and tokens to each record")
+}

@@ -1,0 +1,126 @@
+package configs
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// DefaultYAML is the built-in configuration.
+//
+//go:embed default.yaml
+var DefaultYAML []byte
+
+// DefaultName names the built-in configuration in messages.
+const DefaultName = "built-in default.yaml"
+
+// Config is the merged configuration of a run.
+type Config struct {
+	Workers      int      `yaml:"workers" mapstructure:"workers"`
+	MaxErrors    int      `yaml:"max_errors" mapstructure:"max_errors"`
+	MaxLineBytes int      `yaml:"max_line_bytes" mapstructure:"max_line_bytes"`
+	DefaultLang  string   `yaml:"default_lang" mapstructure:"default_lang"`
+	Input        Input    `yaml:"input" mapstructure:"input"`
+	Output       Output   `yaml:"output" mapstructure:"output"`
+	Pipeline     Pipeline `yaml:"pipeline" mapstructure:"pipeline"`
+}
+
+// Input configures the readers.
+type Input struct {
+	Format    string  `yaml:"format" mapstructure:"format"`
+	Encoding  string  `yaml:"encoding" mapstructure:"encoding"`
+	Delimiter string  `yaml:"delimiter" mapstructure:"delimiter"`
+	Preset    string  `yaml:"preset" mapstructure:"preset"`
+	SkipRows  int     `yaml:"skip_rows" mapstructure:"skip_rows"`
+	Sheet     string  `yaml:"sheet" mapstructure:"sheet"`
+	Columns   Columns `yaml:"columns" mapstructure:"columns"`
+}
+
+// Columns maps input fields to canonical record fields.
+type Columns struct {
+	ID         string   `yaml:"id" mapstructure:"id"`
+	Text       []string `yaml:"text,flow" mapstructure:"text"`
+	Lang       string   `yaml:"lang" mapstructure:"lang"`
+	Date       string   `yaml:"date" mapstructure:"date"`
+	NPS        string   `yaml:"nps" mapstructure:"nps"`
+	CSAT       string   `yaml:"csat" mapstructure:"csat"`
+	CES        string   `yaml:"ces" mapstructure:"ces"`
+	Touchpoint string   `yaml:"touchpoint" mapstructure:"touchpoint"`
+	Pass       []string `yaml:"pass,flow" mapstructure:"pass"`
+}
+
+// Output configures the writer.
+type Output struct {
+	Format string `yaml:"format" mapstructure:"format"`
+	Debug  bool   `yaml:"debug" mapstructure:"debug"`
+}
+
+// Pipeline lists the stages in order.
+type Pipeline struct {
+	Stages []StageSpec `yaml:"stages" mapstructure:"stages"`
+}
+
+// StageSpec is one entry of pipeline.stages.
+type StageSpec struct {
+	Name    string         `yaml:"name" mapstructure:"name"`
+	Enabled *bool          `yaml:"enabled,omitempty" mapstructure:"enabled"`
+	With    map[string]any `yaml:"with,omitempty" mapstructure:"with"`
+
+	// Pos is where the entry stands; WithPos where each option key stands.
+	// Stage constructors use them in their errors.
+	Pos     Pos            `yaml:"-" mapstructure:"-"`
+	WithPos map[string]Pos `yaml:"-" mapstructure:"-"`
+}
+
+// IsEnabled reports whether the stage runs (enabled defaults to true).
+func (s StageSpec) IsEnabled() bool { return s.Enabled == nil || *s.Enabled }
+
+// Pos is a place in a configuration source.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+	// Excerpt is the source line, for messages.
+	Excerpt string
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Error is a configuration error. It names the key (with its full path, such
+// as pipeline.stages[2].with.form) and, where one exists, the place in a file.
+type Error struct {
+	Pos Pos
+	Key string
+	Msg string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if s := e.Pos.String(); s != "" {
+		b.WriteString(s)
+		b.WriteString(": ")
+	}
+	if e.Key != "" {
+		b.WriteString(e.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Pos.Excerpt != "" {
+		fmt.Fprintf(&b, "\n  %4d | %s", e.Pos.Line, e.Pos.Excerpt)
+		if e.Pos.Col > 0 {
+			fmt.Fprintf(&b, "\n       | %s^", strings.Repeat(" ", e.Pos.Col-1))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,48 @@
+package models
+
+// TokenKind classifies a token. The sentiment engine treats kinds differently:
+// an emoticon or emoji carries sentiment of its own, a URL never does.
+type TokenKind uint8
+
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+	Emoji
+	Emoticon
+	URL
+	Email
+	Mention
+	Hashtag
+)
+
+var kindNames = [...]string{"word", "number", "punct", "emoji", "emoticon", "url", "email", "mention", "hashtag"}
+
+func (k TokenKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Token is one token of Record.Text. Start and End are byte offsets:
+// Text[Start:End] == Token.Text always holds.
+type Token struct {
+	Text  string
+	Start int
+	End   int
+	Kind  TokenKind
+	// Lower is the lower-cased form (Unicode-aware), set by the stems stage.
+	Lower string
+	// Stem is the Snowball stem of Lower for words; empty for other kinds.
+	Stem string
+}
+
+// Sentence is a span of Record.Text. Start and End are byte offsets;
+// FirstToken and EndToken index Record.Tokens (half-open) once tokens exist.
+type Sentence struct {
+	Start      int
+	End        int
+	FirstToken int
+	EndToken   int
+}

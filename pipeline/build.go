@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/models"
+)
+
+// Pipeline is a built chain of stages.
+type Pipeline struct {
+	stages []Stage
+}
+
+// Build constructs the enabled stages of cfg in the configured order. Every
+// option is checked before any data is read; an error names the stage or
+// option path and its place in the configuration file.
+func Build(cfg *configs.Config) (*Pipeline, error) {
+	env := Env{DefaultLang: cfg.DefaultLang}
+	p := &Pipeline{}
+	ran := map[string]bool{}
+	for i, spec := range cfg.Pipeline.Stages {
+		o := &Options{spec: spec, index: i}
+		def, ok := lookupStage(spec.Name)
+		if !ok {
+			names := make([]string, len(table))
+			for j, d := range table {
+				names[j] = d.name
+			}
+			return nil, &configs.Error{Pos: spec.Pos, Key: o.path("") + ".name",
+				Msg: fmt.Sprintf("unknown stage %q (stages: %s)", spec.Name, strings.Join(names, ", "))}
+		}
+		if ran[spec.Name] && spec.IsEnabled() {
+			return nil, o.Errorf("", "stage %s is listed twice", spec.Name)
+		}
+		if !spec.IsEnabled() {
+			continue
+		}
+		for _, need := range def.needs {
+			if !ran[need] {
+				return nil, o.Errorf("", "stage %s needs stage %s before it", spec.Name, need)
+			}
+		}
+		st, err := def.build(o, env)
+		if err != nil {
+			return nil, err
+		}
+		p.stages = append(p.stages, st)
+		ran[spec.Name] = true
+	}
+	return p, nil
+}
+
+// Names lists the built stages in order.
+func (p *Pipeline) Names() []string {
+	out := make([]string, len(p.stages))
+	for i, s := range p.stages {
+		out[i] = s.Name()
+	}
+	return out
+}
+
+// Process runs every stage on r. A stage's error or panic marks the record
+// as failed and stops its processing; it never ends the run.
+func (p *Pipeline) Process(ctx context.Context, r *models.Record) {
+	for _, s := range p.stages {
+		if !r.Analysed() {
+			return
+		}
+		if err := safeProcess(ctx, s, r); err != nil {
+			r.Err = &models.RecordError{Stage: s.Name(), Message: err.Error()}
+			return
+		}
+	}
+}
+
+func safeProcess(ctx context.Context, s Stage, r *models.Record) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error, please report it: %v", v)
+		}
+	}()
+	return s.Process(ctx, r)
+}

@@ -1,0 +1,84 @@
+package pipeline
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/go-viper/mapstructure/v2"
+
+	"github.com/stimmung/stimmung/configs"
+)
+
+// Options gives a stage constructor its "with" options and a way to report
+// an error that names the option's full path and its place in the file.
+type Options struct {
+	spec  configs.StageSpec
+	index int
+}
+
+// path is the option's configuration path, e.g. pipeline.stages[2].with.form.
+func (o *Options) path(key string) string {
+	p := fmt.Sprintf("pipeline.stages[%d]", o.index)
+	if key != "" {
+		p += ".with." + key
+	}
+	return p
+}
+
+// Errorf returns a configuration error for option key ("" for the stage).
+func (o *Options) Errorf(key, format string, args ...any) error {
+	pos := o.spec.Pos
+	if p, ok := o.spec.WithPos[key]; ok && key != "" {
+		pos = p
+	}
+	return &configs.Error{Pos: pos, Key: o.path(key), Msg: fmt.Sprintf(format, args...)}
+}
+
+// Decode fills dst (a pointer to a struct with mapstructure tags, holding
+// the defaults) from the options. Unknown options and values of the wrong
+// type are errors that name the option.
+func (o *Options) Decode(dst any) error {
+	known := optionNames(dst)
+	for key := range o.spec.With {
+		if !slices.Contains(known, key) {
+			if len(known) == 0 {
+				return o.Errorf(key, "unknown option: stage %s takes no options", o.spec.Name)
+			}
+			return o.Errorf(key, "unknown option (options of %s: %s)", o.spec.Name, strings.Join(known, ", "))
+		}
+	}
+	for key, val := range o.spec.With {
+		one := map[string]any{key: val}
+		dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: dst, WeaklyTypedInput: false})
+		if err != nil {
+			return err
+		}
+		if err := dec.Decode(one); err != nil {
+			return o.Errorf(key, "bad value %v: want a %s", val, optionKind(dst, key))
+		}
+	}
+	return nil
+}
+
+func optionNames(dst any) []string {
+	t := reflect.TypeOf(dst).Elem()
+	var names []string
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("mapstructure"); tag != "" && tag != "-" {
+			names = append(names, tag)
+		}
+	}
+	return names
+}
+
+func optionKind(dst any, key string) string {
+	t := reflect.TypeOf(dst).Elem()
+	for i := range t.NumField() {
+		if t.Field(i).Tag.Get("mapstructure") == key {
+			return t.Field(i).Type.String()
+		}
+	}
+	return "value"
+}
