@@ -1,0 +1,84 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/pipeline/read"
+	"github.com/stimmung/stimmung/pipeline/write"
+)
+
+// benchInput builds n JSON lines of about 25 words each from the sample
+// comments in testdata (our own texts), alternating German and English.
+func benchInput(b *testing.B, n int) []byte {
+	b.Helper()
+	f, err := os.Open("../testdata/sample/feedback.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var r struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &r) == nil && r.Text != "" {
+			texts = append(texts, r.Text)
+		}
+	}
+	var buf bytes.Buffer
+	words := 0
+	for i := 0; i < n; i++ {
+		var parts []string
+		words = 0
+		for j := i; words < 25; j++ {
+			t := texts[j%len(texts)]
+			parts = append(parts, t)
+			words += len(strings.Fields(t))
+		}
+		line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("b%d", i), "text": strings.Join(parts, " "), "nps": i % 11})
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkPipeline measures the whole streaming core: read JSON lines →
+// normalize → language → sentences → tokens → stems → write JSON lines.
+func BenchmarkPipeline(b *testing.B) {
+	const n = 20000
+	input := benchInput(b, n)
+	cfg, err := configs.Load(configs.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := Build(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(input)))
+			for b.Loop() {
+				src, err := read.Open(bytes.NewReader(input), read.Options{Name: "bench", Format: "jsonl",
+					Columns: read.Columns{ID: "id", Text: []string{"text"}, Lang: "lang", NPS: "nps"}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				st, err := p.Run(context.Background(), src.Next, write.NewJSONL(io.Discard, write.Options{}), RunOptions{Workers: workers})
+				if err != nil || st.Records != n || st.Errors != 0 {
+					b.Fatalf("run: %v %+v", err, st)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}
