@@ -62,7 +62,8 @@ type Options struct {
 	// Warn, when set, receives problems that concern the whole input rather
 	// than one record (a text column missing from the header, a detected
 	// Qualtrics export, a JSON array that breaks off), at most once each.
-	// Messages start with Name. Per-record problems are error records instead.
+	// Messages do not name the input (the caller knows Name). Per-record
+	// problems are error records instead.
 	Warn func(msg string)
 }
 

@@ -29,7 +29,7 @@ import (
 const (
 	ldSymBoundary = 0
 	ldSymOther    = 31 // any other Latin letter (é, ñ, ...)
-	ldSymbols  = 32
+	ldSymbols     = 32
 	ldTriCells    = ldSymbols * ldSymbols * ldSymbols
 
 	// ldTriClamp bounds a single letter's log-ratio so one odd transition (a
