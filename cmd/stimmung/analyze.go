@@ -107,13 +107,13 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 	if runErr == nil && outFile != nil {
 		runErr = outFile.Close()
 	}
-	rep.finish(st)
+	rep.finish(st, runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors))
 
 	switch {
 	case runErr == nil && st.Errors > 0:
-		return recordsFailed{fmt.Errorf("%d of %d records failed", st.Errors, st.Records)}
+		return recordsFailed{fmt.Errorf("%d of %d records failed", st.Errors, st.Records), quiet}
 	case errors.Is(runErr, pipeline.ErrTooManyErrors):
-		return recordsFailed{fmt.Errorf("stopped after %d failed records (--max-errors)", st.Errors)}
+		return recordsFailed{fmt.Errorf("stopped after %d failed records (--max-errors)", st.Errors), quiet}
 	case runErr != nil && closedOutput(runErr):
 		return nil
 	case runErr != nil:

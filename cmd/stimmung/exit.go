@@ -26,7 +26,11 @@ type ioError struct{ error }
 func (e ioError) Unwrap() error { return e.error }
 
 // recordsFailed ends a run in which some records became error records.
-type recordsFailed struct{ error }
+// silent (--quiet) leaves the exit code to say so.
+type recordsFailed struct {
+	error
+	silent bool
+}
 
 func exitCode(err error) int {
 	var ce *configs.Error

@@ -145,15 +145,16 @@ func (r *reporter) draw() {
 	r.drawn = true
 }
 
-// finish stops the bar and prints the one-line summary of a batch run.
-func (r *reporter) finish(st pipeline.Stats) {
+// finish stops the bar and prints the one-line summary of a batch run that
+// got to its end (a run cut short by an I/O error ends with that error alone).
+func (r *reporter) finish(st pipeline.Stats, complete bool) {
 	if r.done != nil {
 		close(r.done)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.clear()
-	if !r.summary {
+	if !r.summary || !complete {
 		return
 	}
 	el := time.Since(r.started)

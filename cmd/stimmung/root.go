@@ -35,6 +35,9 @@ func Run(args []string, s Streams) int {
 	}
 	// Anything not classified (cobra's unknown command, say) is a usage error.
 	code := exitCode(err)
+	if rf, ok := err.(recordsFailed); ok && rf.silent {
+		return code
+	}
 	fmt.Fprintf(s.Err, "stimmung: %v\n", err)
 	if code == ExitUsage {
 		fmt.Fprintln(s.Err, "Run 'stimmung --help' for usage.")
