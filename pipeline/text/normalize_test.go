@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -70,5 +71,29 @@ func TestLowerAndStem(t *testing.T) {
 				t.Errorf("Stem(%s, %q) = %q, want %q", tc.lang, lower, got, tc.stem)
 			}
 		})
+	}
+}
+
+func TestStemmerCacheAgreesAndIsBounded(t *testing.T) {
+	s := NewStemmer(64)
+	words := []string{"verspätungen", "lieferung", "die", "delivered", "freundlich"}
+	for range 3 {
+		for _, w := range words {
+			for _, lang := range []string{"de", "en", "fr"} {
+				if got, want := s.Stem(lang, w), Stem(lang, w); got != want {
+					t.Errorf("cached Stem(%s, %s) = %q, want %q", lang, w, got, want)
+				}
+			}
+		}
+	}
+	for i := range 10000 {
+		s.Stem("de", fmt.Sprintf("wort%d", i))
+	}
+	total := 0
+	for i := range s.shards {
+		total += len(s.shards[i].m)
+	}
+	if total > 2*(64+stemShards) {
+		t.Errorf("cache holds %d words, bound is about 2×64", total)
 	}
 }
