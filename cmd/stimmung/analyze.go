@@ -97,7 +97,7 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 		w = write.NewJSONL(out, wo)
 	}
 
-	src := &inputs_{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
+	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
 	defer src.close()
 	rep.start()
 	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: w, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
@@ -145,8 +145,8 @@ func readOptions(cfg *configs.Config) read.Options {
 	}
 }
 
-// inputs_ reads the inputs one after another as one stream of records.
-type inputs_ struct {
+// inputChain reads the inputs one after another as one stream of records.
+type inputChain struct {
 	names []string
 	stdin io.Reader
 	opts  read.Options
@@ -157,7 +157,7 @@ type inputs_ struct {
 	file *os.File
 }
 
-func (in *inputs_) next() (*models.Record, error) {
+func (in *inputChain) next() (*models.Record, error) {
 	for {
 		if in.cur == nil {
 			if in.i >= len(in.names) {
@@ -181,7 +181,7 @@ func (in *inputs_) next() (*models.Record, error) {
 	}
 }
 
-func (in *inputs_) open(name string) error {
+func (in *inputChain) open(name string) error {
 	o := in.opts
 	o.Warn = func(msg string) { in.rep.warn(o.Name + ": " + msg) }
 	var r io.Reader
@@ -215,7 +215,7 @@ func (in *inputs_) open(name string) error {
 	return nil
 }
 
-func (in *inputs_) close() {
+func (in *inputChain) close() {
 	if in.cur != nil {
 		in.cur.Close()
 		in.cur = nil

@@ -1,0 +1,151 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// addSeeds adds the golden inputs with the given extensions and extra
+// seeds to the corpus.
+func addSeeds(f *testing.F, exts []string, extra ...string) {
+	for _, ext := range exts {
+		files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*", "input"+ext))
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	for _, s := range extra {
+		f.Add([]byte(s))
+	}
+}
+
+// checkInvariants holds for every input: lines positive and in order, read
+// errors only, valid JSON field values, valid UTF-8 text.
+func checkInvariants(t *testing.T, recs []*models.Record) {
+	t.Helper()
+	var last int64
+	for i, r := range recs {
+		if r.Line <= 0 || r.Line < last {
+			t.Fatalf("record %d: line %d after line %d", i, r.Line, last)
+		}
+		last = r.Line
+		if r.Err != nil && r.Err.Stage != "read" {
+			t.Fatalf("record %d: stage %q", i, r.Err.Stage)
+		}
+		if r.Err == nil && r.ID == "" {
+			t.Fatalf("record %d: no id", i)
+		}
+		if !utf8.ValidString(r.Text) || r.Text != r.Original {
+			t.Fatalf("record %d: text %q, original %q", i, r.Text, r.Original)
+		}
+		for _, f := range r.Fields {
+			if !json.Valid(f.Value) || !utf8.Valid(f.Value) {
+				t.Fatalf("record %d: field %q has invalid value %q", i, f.Key, f.Value)
+			}
+		}
+	}
+}
+
+// drain reads src to the end. Only a header row that cannot be read may
+// end the input with an error.
+func drain(t *testing.T, src Source) []*models.Record {
+	t.Helper()
+	defer src.Close()
+	var recs []*models.Record
+	for {
+		r, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			return recs
+		}
+		var re *rowError
+		if errors.As(err, &re) && len(recs) == 0 {
+			return nil
+		}
+		if err != nil {
+			t.Fatalf("Next: %v", err)
+		}
+		recs = append(recs, r)
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	addSeeds(f, []string{".jsonl", ".ndjson"},
+		"", "\n", "\n\n", "{}", `{"text":"a"}`+"\n"+`{"text":`, "\xef\xbb\xbf{\"text\":\"\xff\"}\r\n",
+		`{"text":"a","text":1}`, `{"a":[[[{"b":"\ud800"}]]],"text":"\u00e4"}`, "[1]\n\"x\"\n null ",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		o, err := checkOptions(testOptions("f.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.MaxLineBytes = 64
+		recs := drain(t, newJSONL(bufio.NewReaderSize(bytes.NewReader(data), bufSize), o))
+		checkInvariants(t, recs)
+		lines := bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			lines++
+		}
+		if len(recs) != lines {
+			t.Fatalf("%d records for %d lines", len(recs), lines)
+		}
+		for i, r := range recs {
+			if r.Line != int64(i+1) {
+				t.Fatalf("record %d has line %d", i, r.Line)
+			}
+		}
+		// A 16-byte buffer (bufio's least) drives the long-line path; the
+		// records must not change.
+		small := drain(t, newJSONL(bufio.NewReaderSize(bytes.NewReader(data), 16), o))
+		if len(small) != len(recs) {
+			t.Fatalf("%d records with a small buffer, %d with a large one", len(small), len(recs))
+		}
+		for i := range recs {
+			a, b := viewOf(t, recs[i]), viewOf(t, small[i])
+			ja, _ := json.Marshal(a)
+			jb, _ := json.Marshal(b)
+			if !bytes.Equal(ja, jb) {
+				t.Fatalf("record %d differs with a small buffer:\n%s\n%s", i, ja, jb)
+			}
+		}
+		// The scanner and encoding/json agree on every line.
+		for _, line := range bytes.Split(data, []byte("\n")) {
+			b, _ := sanitize(line)
+			checkScanner(t, b)
+		}
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	addSeeds(f, []string{".csv", ".txt"},
+		"", "text\n", "id,text\n1,a\n", "id;text\n1;\"a\nb\"\n2;c\n", "text,b\n\"x,\"y\"\n", "\xff\xfe",
+		"\xef\xbb\xbftext\n\xe4\n", "a\tb\ttext\n1\t2\n", "text,x\n,\n\n  \n",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, mod := range []func(*Options){
+			func(*Options) {},
+			func(o *Options) { o.Columns.Text = []string{"text", "b"}; o.Preset = "qualtrics" },
+			func(o *Options) { o.Delimiter = ";"; o.MaxLineBytes = 32; o.Columns.Pass = []string{"a"} },
+		} {
+			o := testOptions("f.csv")
+			mod(&o)
+			src, err := Open(bytes.NewReader(data), o)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			checkInvariants(t, drain(t, src))
+		}
+	})
+}

@@ -1,0 +1,409 @@
+package read
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// maxJSONDepth is encoding/json's nesting limit; the scanner keeps it so
+// that both agree on what is valid.
+const maxJSONDepth = 10000
+
+// internLimit bounds the key cache, so that an input with ever new keys
+// costs allocations, not memory.
+const internLimit = 4096
+
+// objectScanner splits a JSON object into its top-level fields without
+// decoding the values. It exists because the JSON lines reader is on the hot
+// path: encoding/json would decode every value into a RawMessage copy and
+// give no field order.
+type objectScanner struct {
+	keys  map[string]string // interned keys: inputs repeat the same few
+	index map[string]int    // key → field index, for objects with many keys
+}
+
+// scan appends the fields of the object b to fields (values are sub-slices
+// of b) and reports whether b is exactly one valid JSON object, surrounded
+// by whitespace at most. A repeated key keeps its first position and takes
+// the last value, as decoding into a map would.
+func (s *objectScanner) scan(b []byte, fields []models.Field) ([]models.Field, bool) {
+	i := skipWS(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return fields, false
+	}
+	i = skipWS(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return fields, skipWS(b, i+1) == len(b)
+	}
+	first := len(fields)
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return fields, false
+		}
+		end, esc, ok := scanString(b, i)
+		if !ok {
+			return fields, false
+		}
+		key, ok := s.key(b[i:end], esc)
+		if !ok {
+			return fields, false
+		}
+		i = skipWS(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return fields, false
+		}
+		i = skipWS(b, i+1)
+		start := i
+		if i, ok = skipValue(b, i, 1); !ok {
+			return fields, false
+		}
+		fields = s.add(fields, first, key, b[start:i])
+		i = skipWS(b, i)
+		if i >= len(b) {
+			return fields, false
+		}
+		switch b[i] {
+		case ',':
+			i = skipWS(b, i+1)
+		case '}':
+			return fields, skipWS(b, i+1) == len(b)
+		default:
+			return fields, false
+		}
+	}
+}
+
+func (s *objectScanner) key(quoted []byte, esc bool) (string, bool) {
+	if esc {
+		k, ok := jsonString(quoted)
+		return k, ok
+	}
+	raw := quoted[1 : len(quoted)-1]
+	if k, ok := s.keys[string(raw)]; ok {
+		return k, true
+	}
+	k := string(raw)
+	if s.keys == nil {
+		s.keys = make(map[string]string)
+	}
+	if len(s.keys) < internLimit {
+		s.keys[k] = k
+	}
+	return k, true
+}
+
+// add appends a field to fields[first:], or replaces the value of an earlier
+// field of the same key. A linear search is fastest for the few keys of a
+// survey response; the map keeps a line with many keys linear in time.
+func (s *objectScanner) add(fields []models.Field, first int, key string, val []byte) []models.Field {
+	const linear = 16
+	obj := fields[first:]
+	if len(obj) < linear {
+		for i := range obj {
+			if obj[i].Key == key {
+				obj[i].Value = val
+				return fields
+			}
+		}
+		fields = append(fields, models.Field{Key: key, Value: val})
+		if len(fields)-first == linear {
+			if s.index == nil {
+				s.index = make(map[string]int)
+			}
+			clear(s.index)
+			for i, f := range fields[first:] {
+				s.index[f.Key] = i
+			}
+		}
+		return fields
+	}
+	if i, ok := s.index[key]; ok {
+		obj[i].Value = val
+		return fields
+	}
+	s.index[key] = len(obj)
+	return append(fields, models.Field{Key: key, Value: val})
+}
+
+func skipWS(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString scans the JSON string starting at b[i] == '"' and returns the
+// index after its closing quote and whether it holds escapes. The input is
+// valid UTF-8 already, so only escapes and control bytes need checking.
+func scanString(b []byte, i int) (end int, esc, ok bool) {
+	i++
+	for i < len(b) {
+		// Skip plain bytes in bulk: most of a line is string content.
+		j := i
+		for j < len(b) && b[j] >= 0x20 && b[j] != '"' && b[j] != '\\' {
+			j++
+		}
+		i = j
+		if i >= len(b) {
+			break
+		}
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, esc, true
+		case c == '\\':
+			esc = true
+			if i+1 >= len(b) {
+				return 0, false, false
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if _, ok := hex4(b[i+2:]); !ok {
+					return 0, false, false
+				}
+				i += 6
+			default:
+				return 0, false, false
+			}
+		default: // a control byte
+			return 0, false, false
+		}
+	}
+	return 0, false, false
+}
+
+// skipValue returns the index after the JSON value starting at b[i]; depth
+// is the nesting depth of the enclosing containers. Nested containers are
+// tracked on an explicit stack, so a line of a million '[' cannot exhaust
+// the goroutine stack.
+func skipValue(b []byte, i, depth int) (int, bool) {
+	var stackBuf [32]byte
+	stack := stackBuf[:0] // closing bytes of the open containers
+	for {
+		// A value starts at b[i].
+		if i >= len(b) {
+			return i, false
+		}
+		switch c := b[i]; {
+		case c == '"':
+			end, _, ok := scanString(b, i)
+			if !ok {
+				return i, false
+			}
+			i = end
+		case c == '{' || c == '[':
+			if depth+len(stack)+1 > maxJSONDepth {
+				return i, false
+			}
+			closer := byte('}')
+			if c == '[' {
+				closer = ']'
+			}
+			stack = append(stack, closer)
+			i = skipWS(b, i+1)
+			if i < len(b) && b[i] == closer {
+				stack = stack[:len(stack)-1]
+				i++
+				break
+			}
+			if c == '{' {
+				var ok bool
+				if i, ok = skipKey(b, i); !ok {
+					return i, false
+				}
+			}
+			continue
+		case c == 't':
+			if !bytes.HasPrefix(b[i:], []byte("true")) {
+				return i, false
+			}
+			i += 4
+		case c == 'f':
+			if !bytes.HasPrefix(b[i:], []byte("false")) {
+				return i, false
+			}
+			i += 5
+		case c == 'n':
+			if !bytes.HasPrefix(b[i:], []byte("null")) {
+				return i, false
+			}
+			i += 4
+		case c == '-' || ('0' <= c && c <= '9'):
+			var ok bool
+			if i, ok = skipNumber(b, i); !ok {
+				return i, false
+			}
+		default:
+			return i, false
+		}
+		// After a value: close containers or go on to the next element.
+		for {
+			if len(stack) == 0 {
+				return i, true
+			}
+			i = skipWS(b, i)
+			if i >= len(b) {
+				return i, false
+			}
+			top := stack[len(stack)-1]
+			if b[i] == top {
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			}
+			if b[i] != ',' {
+				return i, false
+			}
+			i = skipWS(b, i+1)
+			if top == '}' {
+				var ok bool
+				if i, ok = skipKey(b, i); !ok {
+					return i, false
+				}
+			}
+			break
+		}
+	}
+}
+
+// skipKey skips `"key" :` and the whitespace after it.
+func skipKey(b []byte, i int) (int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return i, false
+	}
+	end, _, ok := scanString(b, i)
+	if !ok {
+		return i, false
+	}
+	i = skipWS(b, end)
+	if i >= len(b) || b[i] != ':' {
+		return i, false
+	}
+	return skipWS(b, i+1), true
+}
+
+// skipNumber skips -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func skipNumber(b []byte, i int) (int, bool) {
+	if b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = skipDigits(b, i)
+	default:
+		return i, false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := skipDigits(b, i+1)
+		if j == i+1 {
+			return i, false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := skipDigits(b, i)
+		if j == i {
+			return i, false
+		}
+		i = j
+	}
+	return i, true
+}
+
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// notObjectMessage explains why b, which the scanner rejected, gives no
+// fields: it is valid JSON of another type, or invalid JSON, in which case
+// encoding/json (slow, but only on this path) says where. It returns ""
+// when b is a JSON object after all.
+func notObjectMessage(b []byte, what string) string {
+	var raw json.RawMessage
+	err := json.Unmarshal(b, &raw)
+	if err == nil {
+		if t := typeName(raw); t != "object" {
+			return fmt.Sprintf("%s is not a JSON object (got %s)", what, t)
+		}
+		return ""
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return syntaxMessage(se)
+	}
+	return "invalid JSON: " + err.Error()
+}
+
+// syntaxMessage words a syntax error for users: encoding/json's message
+// with the byte offset, where byte 1 is the first byte of the line.
+func syntaxMessage(se *json.SyntaxError) string {
+	msg := strings.Replace(se.Error(), "unexpected end of JSON input", "unexpected end of input", 1)
+	return fmt.Sprintf("invalid JSON: %s at byte %d", msg, se.Offset)
+}
+
+// typeName names the JSON type of a valid value.
+func typeName(raw []byte) string {
+	switch k := kindOf(raw); k {
+	case "null", "empty":
+		return k
+	default:
+		_, noun, _ := strings.Cut(k, " ")
+		return noun
+	}
+}
+
+// slowObject is the encoding/json reading of an object into ordered fields.
+// It backs the scanner up should the two ever disagree, and tests compare
+// them.
+func slowObject(b []byte, fields []models.Field) ([]models.Field, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fields, false
+	}
+	at := make(map[string]int)
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return fields, false
+		}
+		key, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return fields, false
+		}
+		start := int(dec.InputOffset()) - len(v)
+		if i, dup := at[key]; dup {
+			fields[i].Value = b[start : start+len(v)]
+			continue
+		}
+		at[key] = len(fields)
+		fields = append(fields, models.Field{Key: key, Value: b[start : start+len(v)]})
+	}
+	if _, err := dec.Token(); err != nil {
+		return fields, false
+	}
+	if _, err := dec.Token(); err == nil {
+		return fields, false
+	}
+	return fields, json.Valid(b)
+}
