@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // maxJSONDepth is encoding/json's nesting limit; the scanner keeps it so
@@ -80,7 +81,7 @@ func (s *objectScanner) scan(b []byte, fields []models.Field) ([]models.Field, b
 
 func (s *objectScanner) key(quoted []byte, esc bool) (string, bool) {
 	if esc {
-		k, ok := jsonString(quoted)
+		k, ok := jsontext.Unquote(quoted)
 		return k, ok
 	}
 	raw := quoted[1 : len(quoted)-1]
@@ -169,7 +170,7 @@ func scanString(b []byte, i int) (end int, esc, ok bool) {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if _, ok := hex4(b[i+2:]); !ok {
+				if _, ok := jsontext.Hex4(b[i+2:]); !ok {
 					return 0, false, false
 				}
 				i += 6

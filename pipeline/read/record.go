@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // role says what an input field becomes in a record.
@@ -224,7 +225,7 @@ func textOf(in []models.Field, cells []string, at int) (text, msg string) {
 		return cells[at], ""
 	}
 	v := in[at].Value
-	if s, ok := jsonString(v); ok {
+	if s, ok := jsontext.Unquote(v); ok {
 		return s, ""
 	}
 	if isNull(v) {
@@ -278,7 +279,7 @@ func errorRecord(name string, line int64, msg string, badUTF8 bool) *models.Reco
 // number's (or other literal's) text; "" for null and blank strings, so
 // that the caller falls back to Name:Line.
 func idString(raw []byte) string {
-	if s, ok := jsonString(raw); ok {
+	if s, ok := jsontext.Unquote(raw); ok {
 		return strings.TrimSpace(s)
 	}
 	if isNull(raw) {
@@ -319,7 +320,7 @@ func langOf(raw []byte) string {
 	case `"en"`:
 		return "en"
 	}
-	if s, ok := jsonString(raw); ok {
+	if s, ok := jsontext.Unquote(raw); ok {
 		return normalizeLang(s)
 	}
 	return ""

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // rowReader yields the rows of a table: CSV or an XLSX sheet.
@@ -303,7 +304,7 @@ func (s *tabularSource) rowRecords(dst []*models.Record, cells []string, line in
 		if r.role.score() {
 			raw = appendScore(raw, c)
 		} else {
-			raw = appendJSONString(raw, c)
+			raw = jsontext.AppendString(raw, c)
 		}
 		s.fields = append(s.fields, models.Field{Key: s.header[i], Value: raw[start:len(raw):len(raw)]})
 		s.roles = append(s.roles, r)

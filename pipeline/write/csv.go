@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // CSV writes one row per record. Its columns are stimmung's own, then the
@@ -127,7 +128,7 @@ func (c *CSV) writeRow(r *models.Record) error {
 		} else {
 			extra = append(extra, ',')
 		}
-		extra = AppendString(extra, f.Key)
+		extra = jsontext.AppendString(extra, f.Key)
 		extra = append(extra, ':')
 		extra = appendRaw(extra, f.Value)
 	}
@@ -147,8 +148,7 @@ func cell(v json.RawMessage) string {
 		return ""
 	}
 	if v[0] == '"' {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
+		if s, ok := jsontext.Unquote(v); ok {
 			return s
 		}
 	}

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // Options configure a writer.
@@ -44,7 +44,7 @@ func (j *JSONL) Flush() error { return j.w.Flush() }
 // id, line, the input's fields in input order, then stimmung's fields.
 func AppendRecord(b []byte, r *models.Record, o Options) []byte {
 	b = append(b, `{"id":`...)
-	b = AppendString(b, r.ID)
+	b = jsontext.AppendString(b, r.ID)
 	b = append(b, `,"line":`...)
 	b = strconv.AppendInt(b, r.Line, 10)
 	for _, f := range r.Fields {
@@ -52,34 +52,34 @@ func AppendRecord(b []byte, r *models.Record, o Options) []byte {
 			continue
 		}
 		b = append(b, ',')
-		b = AppendString(b, f.Key)
+		b = jsontext.AppendString(b, f.Key)
 		b = append(b, ':')
 		b = appendRaw(b, f.Value)
 	}
 	if r.Err != nil {
 		b = append(b, `,"error":{"stage":`...)
-		b = AppendString(b, r.Err.Stage)
+		b = jsontext.AppendString(b, r.Err.Stage)
 		b = append(b, `,"message":`...)
-		b = AppendString(b, r.Err.Message)
+		b = jsontext.AppendString(b, r.Err.Message)
 		b = append(b, '}')
 		b = appendStrings(b, "warnings", r.Warnings)
 		return append(b, '}')
 	}
 	if r.Lang != "" {
 		b = append(b, `,"lang":`...)
-		b = AppendString(b, r.Lang)
+		b = jsontext.AppendString(b, r.Lang)
 	}
 	if r.LangSource != "" {
 		b = append(b, `,"lang_source":`...)
-		b = AppendString(b, r.LangSource)
+		b = jsontext.AppendString(b, r.LangSource)
 	}
 	if r.TextColumn != "" {
 		b = append(b, `,"text_column":`...)
-		b = AppendString(b, r.TextColumn)
+		b = jsontext.AppendString(b, r.TextColumn)
 	}
 	if r.Text != r.Original && r.Text != "" {
 		b = append(b, `,"text_normalized":`...)
-		b = AppendString(b, r.Text)
+		b = jsontext.AppendString(b, r.Text)
 	}
 	b = appendStrings(b, "flags", r.Flags)
 	b = appendStrings(b, "warnings", r.Warnings)
@@ -100,7 +100,7 @@ func AppendSentences(b []byte, r *models.Record) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"text":`...)
-		b = AppendString(b, r.Text[s.Start:s.End])
+		b = jsontext.AppendString(b, r.Text[s.Start:s.End])
 		b = append(b, `,"start":`...)
 		b = strconv.AppendInt(b, int64(s.Start), 10)
 		b = append(b, `,"end":`...)
@@ -118,7 +118,7 @@ func AppendTokens(b []byte, r *models.Record) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"text":`...)
-		b = AppendString(b, t.Text)
+		b = jsontext.AppendString(b, t.Text)
 		b = append(b, `,"start":`...)
 		b = strconv.AppendInt(b, int64(t.Start), 10)
 		b = append(b, `,"end":`...)
@@ -128,11 +128,11 @@ func AppendTokens(b []byte, r *models.Record) []byte {
 		b = append(b, '"')
 		if t.Lower != "" && t.Lower != t.Text {
 			b = append(b, `,"lower":`...)
-			b = AppendString(b, t.Lower)
+			b = jsontext.AppendString(b, t.Lower)
 		}
 		if t.Stem != "" {
 			b = append(b, `,"stem":`...)
-			b = AppendString(b, t.Stem)
+			b = jsontext.AppendString(b, t.Stem)
 		}
 		b = append(b, '}')
 	}
@@ -150,7 +150,7 @@ func appendStrings(b []byte, key string, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = AppendString(b, s)
+		b = jsontext.AppendString(b, s)
 	}
 	return append(b, ']')
 }
@@ -166,60 +166,7 @@ func appendRaw(b []byte, v json.RawMessage) []byte {
 	}
 	var c bytes.Buffer
 	if err := json.Compact(&c, v); err != nil {
-		return AppendString(b, string(v))
+		return jsontext.AppendString(b, string(v))
 	}
 	return append(b, c.Bytes()...)
-}
-
-const hex = "0123456789abcdef"
-
-// AppendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
-// encoding/json does; U+2028 and U+2029 are escaped so that the line is
-// safe to embed in JavaScript.
-func AppendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
