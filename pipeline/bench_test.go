@@ -16,7 +16,7 @@ import (
 	"github.com/stimmung/stimmung/pipeline/write"
 )
 
-// benchInput builds n JSON lines of about 25 words each from the sample
+// benchInput builds n JSON lines of exactly 25 words each from the sample
 // comments in testdata (our own texts), alternating German and English.
 func benchInput(b *testing.B, n int) []byte {
 	b.Helper()
@@ -34,16 +34,12 @@ func benchInput(b *testing.B, n int) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	words := 0
 	for i := 0; i < n; i++ {
-		var parts []string
-		words = 0
-		for j := i; words < 25; j++ {
-			t := texts[j%len(texts)]
-			parts = append(parts, t)
-			words += len(strings.Fields(t))
+		var words []string
+		for j := i; len(words) < 25; j++ {
+			words = append(words, strings.Fields(texts[j%len(texts)])...)
 		}
-		line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("b%d", i), "text": strings.Join(parts, " "), "nps": i % 11})
+		line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("b%d", i), "text": strings.Join(words[:25], " "), "nps": i % 11})
 		buf.Write(line)
 		buf.WriteByte('\n')
 	}

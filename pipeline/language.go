@@ -18,7 +18,7 @@ type language struct {
 }
 
 func newLanguage(o *Options, env Env) (Stage, error) {
-	opts := languageOptions{MinLetters: 8}
+	opts := languageOptions{MinLetters: 4}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
