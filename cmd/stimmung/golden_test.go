@@ -13,7 +13,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want.* files of the golden cases")
 
-// TestGolden runs each directory under testdata/cli as one CLI call,
+// TestGolden runs each directory under the top-level testdata/cli as one CLI call,
 // in-process, from inside that directory:
 //
 //	args       the arguments, whitespace-separated (one line)
@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite the want.* files of the golden 
 //
 // go test ./cmd/stimmung -run Golden -update rewrites the want files.
 func TestGolden(t *testing.T) {
-	root, err := filepath.Abs("testdata/cli")
+	root, err := filepath.Abs("../../testdata/cli")
 	if err != nil {
 		t.Fatal(err)
 	}
