@@ -46,8 +46,10 @@ type job struct {
 
 // Run reads records from next until io.EOF, runs the stages on them with an
 // ordered worker pool and hands them to w in input order. It returns the
-// first error of next (reading) or w (writing), or ErrTooManyErrors; records
-// read before such an error are all written.
+// first error of next (reading) or w (writing), or ErrTooManyErrors. Records
+// read before a reading error are all written; a writing error or
+// ErrTooManyErrors stops at once. When Run returns, next is no longer called
+// and no stage is running.
 func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error), w Writer, o RunOptions) (Stats, error) {
 	workers := o.Workers
 	if workers <= 0 {
@@ -72,7 +74,9 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		}()
 	}
 
+	readerDone := make(chan struct{})
 	go func() {
+		defer close(readerDone)
 		defer close(order)
 		defer close(work)
 		var seq int64
@@ -112,6 +116,18 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 	}()
 
 	var st Stats
+	// stop ends the run early: it cancels the reader and waits for it, so
+	// that when Run returns, next is no longer being called and the caller
+	// may close its inputs. (A reader blocked on an open terminal stdin
+	// holds this up until its next line or end of input.)
+	stop := func(err error) (Stats, error) {
+		cancel()
+		for range order { // let the reader's pending send go through
+		}
+		<-readerDone
+		wg.Wait()
+		return st, err
+	}
 	flushAndWait := func(ready <-chan struct{}) error {
 		select {
 		case <-ready:
@@ -133,7 +149,7 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		case j, ok = <-order:
 		default:
 			if err := w.Flush(); err != nil {
-				return st, err
+				return stop(err)
 			}
 			j, ok = <-order
 		}
@@ -141,25 +157,23 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 			break
 		}
 		if err := flushAndWait(j.done); err != nil {
-			return st, err
+			return stop(err)
 		}
 		st.Records++
 		if j.r.Err != nil {
 			st.Errors++
 		}
 		if err := w.Write(j.r); err != nil {
-			// Returning leaves the reader to notice the cancelled context;
-			// it may be blocked on an open stdin, which must not hold up
-			// the end of the run.
-			return st, err
+			return stop(err)
 		}
 		if o.MaxErrors > 0 && st.Errors >= int64(o.MaxErrors) {
 			if err := w.Flush(); err != nil {
-				return st, err
+				return stop(err)
 			}
-			return st, ErrTooManyErrors
+			return stop(ErrTooManyErrors)
 		}
 	}
+	<-readerDone
 	wg.Wait()
 	if err := w.Flush(); err != nil {
 		return st, err
