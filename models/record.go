@@ -44,6 +44,13 @@ type Record struct {
 	Sentences []Sentence
 	Tokens    []Token
 
+	// Sentiment is the comment's sentiment once the sentiment stage ran;
+	// SentenceSentiments holds one per sentence, in order.
+	Sentiment          *Sentiment
+	SentenceSentiments []Sentiment
+	// Explain lists the contributions behind Sentiment when asked for.
+	Explain []Contribution
+
 	// Flags are machine-readable markers for users (e.g. "no_content").
 	Flags []string
 	// Warnings are notes about repaired input (e.g. "invalid_utf8").

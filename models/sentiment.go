@@ -1,0 +1,43 @@
+package models
+
+// Sentiment labels.
+const (
+	Positive = "positive"
+	Negative = "negative"
+	Neutral  = "neutral"
+	Mixed    = "mixed"
+)
+
+// Sentiment is the polarity of a comment or a sentence.
+type Sentiment struct {
+	// Score is in [-1, 1]: the balance of positive and negative evidence,
+	// normalized so that it does not drift to ±1 just because a text is long.
+	Score float64
+	// Positive, Negative and Neutral are the shares of the evidence
+	// (they sum to 1 when the text has any words).
+	Positive float64
+	Negative float64
+	Neutral  float64
+	// Label is Positive, Negative, Neutral or Mixed.
+	Label string
+}
+
+// Contribution is one token's (or phrase's) part in a score, for explain.
+type Contribution struct {
+	// Text is the token or phrase as written; Start and End are byte offsets
+	// into Record.Text.
+	Text  string
+	Start int
+	End   int
+	// Sentence is the index of the sentence it belongs to.
+	Sentence int
+	// Source names the lexicon entry ("de/polarity.tsv:812") and Match how
+	// it matched: "exact", "stem", "compound", "phrase", "emoji".
+	Source string
+	Match  string
+	// Base is the lexicon weight; Final what it contributed after the rules.
+	Base  float64
+	Final float64
+	// Rules lists what changed it, in order, e.g. "negated by nicht (×-0.74)".
+	Rules []string
+}
