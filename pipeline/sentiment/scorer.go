@@ -57,11 +57,11 @@ type item struct {
 	base, val   float64
 	// pre is val before contrast weighting: how strong the clause is on
 	// its own, which is what "mixed" asks.
-	pre float64
-	source      string
-	match       string
-	negated     bool
-	rules       []string
+	pre     float64
+	source  string
+	match   string
+	negated bool
+	rules   []string
 }
 
 // Score sets r.Sentiment and r.SentenceSentiments (and r.Explain when

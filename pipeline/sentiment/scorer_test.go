@@ -104,12 +104,18 @@ func TestRules(t *testing.T) {
 		{name: "de post negation stops at the clause", lang: "de", text: "Das Essen war gut, die Bedienung nicht.", want: "positive"},
 		{name: "de tag question does not negate", lang: "de", text: "Das war gut, nicht?", want: "positive"},
 		{name: "de weder noch", lang: "de", text: "Weder schnell noch freundlich.", want: "negative",
-			check: func(t *testing.T, r *models.Record) { rule("schnell", "negated by weder")(t, r); rule("freundlich", "negated by noch")(t, r) }},
+			check: func(t *testing.T, r *models.Record) {
+				rule("schnell", "negated by weder")(t, r)
+				rule("freundlich", "negated by noch")(t, r)
+			}},
 		{name: "de nie", lang: "de", text: "Nie pünktlich.", want: "negative"},
 		{name: "de booster", lang: "de", text: "Sehr gut.", want: "positive", check: rule("gut", "boosted by sehr")},
 		{name: "de dampener two words", lang: "de", text: "Ein bisschen teuer.", want: "negative", check: rule("teuer", "dampened by ein bisschen")},
 		{name: "de aber weighs the second clause", lang: "de", text: "Die Lieferung kam nicht pünktlich, aber der Service war top.", want: "mixed",
-			check: func(t *testing.T, r *models.Record) { rule("top", "after aber")(t, r); rule("pünktlich", "before aber")(t, r) }},
+			check: func(t *testing.T, r *models.Record) {
+				rule("top", "after aber")(t, r)
+				rule("pünktlich", "before aber")(t, r)
+			}},
 		{name: "de aber at sentence start weighs the previous sentence", lang: "de", text: "Schnell geliefert. Aber sehr teuer.", want: "mixed",
 			check: func(t *testing.T, r *models.Record) { rule("Schnell", "before aber")(t, r); scoreBelow(0)(t, r) }},
 		{name: "de obwohl weighs its own clause less", lang: "de", text: "Obwohl der Zug nicht pünktlich war, war das Personal freundlich.", want: "mixed",
