@@ -20,6 +20,11 @@ type Sentiment struct {
 	Neutral  float64
 	// Label is Positive, Negative, Neutral or Mixed.
 	Label string
+	// Engine and Lexicon name the versions that produced the score (set
+	// on the comment's sentiment only), so that scores from different
+	// versions are never compared unknowingly.
+	Engine  string
+	Lexicon string
 }
 
 // Contribution is one token's (or phrase's) part in a score, for explain.

@@ -28,7 +28,8 @@ type CSV struct {
 }
 
 // coreColumns come first in every CSV output.
-var coreColumns = []string{"id", "line", "lang", "lang_source", "text_column", "text_normalized", "flags", "warnings", "error_stage", "error_message"}
+var coreColumns = []string{"id", "line", "lang", "lang_source", "text_column", "text_normalized", "flags", "warnings", "error_stage", "error_message",
+	"sentiment_score", "sentiment_label", "sentiment_positive", "sentiment_negative", "sentiment_neutral"}
 
 // maxPending bounds how many records wait for the header to be decided
 // (only records without fields wait: error lines at the very start).
@@ -112,6 +113,11 @@ func (c *CSV) writeRow(r *models.Record) error {
 	}
 	row = append(row, r.ID, strconv.FormatInt(r.Line, 10), r.Lang, r.LangSource, r.TextColumn, normalized,
 		strings.Join(r.Flags, " "), strings.Join(r.Warnings, " "), errStage, errMsg)
+	if s := r.Sentiment; s != nil {
+		row = append(row, num(s.Score), s.Label, num(s.Positive), num(s.Negative), num(s.Neutral))
+	} else {
+		row = append(row, "", "", "", "", "")
+	}
 	if c.o.Debug {
 		row = append(row, string(AppendSentences(nil, r)), string(AppendTokens(nil, r)))
 	}
@@ -139,6 +145,8 @@ func (c *CSV) writeRow(r *models.Record) error {
 	c.buf, c.row = extra, row
 	return c.w.Write(row)
 }
+
+func num(f float64) string { return string(appendFloat(nil, f)) }
 
 // cell turns a JSON value into CSV text: strings unquoted, null empty,
 // numbers and booleans as written, objects and arrays as compact JSON.

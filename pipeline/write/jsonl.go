@@ -83,11 +83,21 @@ func AppendRecord(b []byte, r *models.Record, o Options) []byte {
 	}
 	b = appendStrings(b, "flags", r.Flags)
 	b = appendStrings(b, "warnings", r.Warnings)
-	if o.Debug {
+	if r.Sentiment != nil {
+		b = append(b, `,"sentiment":`...)
+		b = appendSentiment(b, r.Sentiment)
+	}
+	if o.Debug || r.SentenceSentiments != nil {
 		b = append(b, `,"sentences":`...)
 		b = AppendSentences(b, r)
+	}
+	if o.Debug {
 		b = append(b, `,"tokens":`...)
 		b = AppendTokens(b, r)
+	}
+	if r.Explain != nil {
+		b = append(b, `,"explain":`...)
+		b = AppendExplain(b, r)
 	}
 	return append(b, '}')
 }
@@ -105,9 +115,84 @@ func AppendSentences(b []byte, r *models.Record) []byte {
 		b = strconv.AppendInt(b, int64(s.Start), 10)
 		b = append(b, `,"end":`...)
 		b = strconv.AppendInt(b, int64(s.End), 10)
+		if i < len(r.SentenceSentiments) {
+			ss := &r.SentenceSentiments[i]
+			b = append(b, `,"score":`...)
+			b = appendFloat(b, ss.Score)
+			b = append(b, `,"label":`...)
+			b = jsontext.AppendString(b, ss.Label)
+		}
 		b = append(b, '}')
 	}
 	return append(b, ']')
+}
+
+func appendSentiment(b []byte, s *models.Sentiment) []byte {
+	b = append(b, `{"score":`...)
+	b = appendFloat(b, s.Score)
+	b = append(b, `,"label":`...)
+	b = jsontext.AppendString(b, s.Label)
+	b = append(b, `,"positive":`...)
+	b = appendFloat(b, s.Positive)
+	b = append(b, `,"negative":`...)
+	b = appendFloat(b, s.Negative)
+	b = append(b, `,"neutral":`...)
+	b = appendFloat(b, s.Neutral)
+	if s.Engine != "" {
+		b = append(b, `,"engine":`...)
+		b = jsontext.AppendString(b, s.Engine)
+	}
+	if s.Lexicon != "" {
+		b = append(b, `,"lexicon":`...)
+		b = jsontext.AppendString(b, s.Lexicon)
+	}
+	return append(b, '}')
+}
+
+// AppendExplain appends the contributions behind a score.
+func AppendExplain(b []byte, r *models.Record) []byte {
+	b = append(b, '[')
+	for i, c := range r.Explain {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = jsontext.AppendString(b, c.Text)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(c.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(c.End), 10)
+		b = append(b, `,"sentence":`...)
+		b = strconv.AppendInt(b, int64(c.Sentence), 10)
+		b = append(b, `,"match":`...)
+		b = jsontext.AppendString(b, c.Match)
+		if c.Source != "" {
+			b = append(b, `,"source":`...)
+			b = jsontext.AppendString(b, c.Source)
+		}
+		b = append(b, `,"base":`...)
+		b = appendFloat(b, c.Base)
+		b = append(b, `,"final":`...)
+		b = appendFloat(b, c.Final)
+		b = append(b, `,"rules":[`...)
+		for j, rl := range c.Rules {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = jsontext.AppendString(b, rl)
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, ']')
+}
+
+// appendFloat writes scores with at most four decimals, the same bytes on
+// every platform.
+func appendFloat(b []byte, f float64) []byte {
+	if f != f || f > 1e300 || f < -1e300 {
+		return append(b, '0')
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
 // AppendTokens appends the tokens of r as a JSON array.
