@@ -51,8 +51,9 @@ type Columns struct {
 
 // Output configures the writer.
 type Output struct {
-	Format string `yaml:"format" mapstructure:"format"`
-	Debug  bool   `yaml:"debug" mapstructure:"debug"`
+	Format  string `yaml:"format" mapstructure:"format"`
+	Debug   bool   `yaml:"debug" mapstructure:"debug"`
+	Explain bool   `yaml:"explain" mapstructure:"explain"`
 }
 
 // Pipeline lists the stages in order.

@@ -18,7 +18,7 @@ type Pipeline struct {
 // option is checked before any data is read; an error names the stage or
 // option path and its place in the configuration file.
 func Build(cfg *configs.Config) (*Pipeline, error) {
-	env := Env{DefaultLang: cfg.DefaultLang}
+	env := Env{DefaultLang: cfg.DefaultLang, Explain: cfg.Output.Explain}
 	p := &Pipeline{}
 	ran := map[string]bool{}
 	for i, spec := range cfg.Pipeline.Stages {

@@ -51,7 +51,7 @@ func (o *Options) Decode(dst any) error {
 	}
 	for key, val := range o.spec.With {
 		one := map[string]any{key: val}
-		dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: dst, WeaklyTypedInput: false})
+		dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: dst, WeaklyTypedInput: false, ErrorUnused: true, Squash: true})
 		if err != nil {
 			return err
 		}
@@ -62,23 +62,33 @@ func (o *Options) Decode(dst any) error {
 	return nil
 }
 
+// optionNames lists the option names of an options struct, including those
+// of structs embedded with `mapstructure:",squash"`.
 func optionNames(dst any) []string {
-	t := reflect.TypeOf(dst).Elem()
 	var names []string
-	for i := range t.NumField() {
-		if tag := t.Field(i).Tag.Get("mapstructure"); tag != "" && tag != "-" {
-			names = append(names, tag)
-		}
-	}
+	eachOption(reflect.TypeOf(dst).Elem(), func(name string, _ reflect.Type) { names = append(names, name) })
 	return names
 }
 
 func optionKind(dst any, key string) string {
-	t := reflect.TypeOf(dst).Elem()
+	kind := "value"
+	eachOption(reflect.TypeOf(dst).Elem(), func(name string, t reflect.Type) {
+		if name == key {
+			kind = t.String()
+		}
+	})
+	return kind
+}
+
+func eachOption(t reflect.Type, f func(name string, t reflect.Type)) {
 	for i := range t.NumField() {
-		if t.Field(i).Tag.Get("mapstructure") == key {
-			return t.Field(i).Type.String()
+		fl := t.Field(i)
+		tag := fl.Tag.Get("mapstructure")
+		switch {
+		case tag == ",squash" && fl.Type.Kind() == reflect.Struct:
+			eachOption(fl.Type, f)
+		case tag != "" && tag != "-":
+			f(tag, fl.Type)
 		}
 	}
-	return "value"
 }

@@ -21,6 +21,8 @@ type Stage interface {
 type Env struct {
 	// DefaultLang is used when a text is too short to tell its language.
 	DefaultLang string
+	// Explain asks stages to record why they decided what they did.
+	Explain bool
 }
 
 // stageDef is one row of the stage table.

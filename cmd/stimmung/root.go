@@ -63,7 +63,7 @@ Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
 	root.SetErr(s.Err)
 	root.PersistentFlags().String("config", "", "configuration file (YAML) merged over the built-in default")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyze(s), newConfigCmd(s))
+	root.AddCommand(newAnalyze(s), newExplain(s), newEval(s), newConfigCmd(s))
 	return root
 }
 
@@ -83,6 +83,7 @@ var configFlags = map[string]string{
 	"text-column":    "input.columns.text",
 	"format":         "output.format",
 	"debug":          "output.debug",
+	"explain":        "output.explain",
 }
 
 // loadConfig merges the configuration for cmd; errors are *configs.Error.
@@ -113,4 +114,5 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.StringSlice("text-column", nil, "text column(s); several give one record per column, id RESP:COLUMN")
 	fs.StringP("format", "f", "", "output format: jsonl or csv (default jsonl; csv for --output *.csv)")
 	fs.Bool("debug", false, "add sentences and tokens to each record")
+	fs.Bool("explain", false, "add to each record the words and rules behind its sentiment")
 }

@@ -1,61 +1,62 @@
 package sentiment
 
-// Rules are the switches and weights of the scorer. The zero value switches
-// everything off; DefaultRules gives the measured defaults.
+// Rules are the switches and weights of the scorer, each an option of the
+// sentiment stage (the mapstructure tags are the option names). The zero
+// value switches everything off; DefaultRules gives the defaults.
 type Rules struct {
 	// Negation flips and scales a sentiment word governed by a negator
 	// ("nicht gut", "not good", "kein guter Service") within Window tokens
 	// before it, inside its clause.
-	Negation       bool
-	NegationScalar float64
-	NegationWindow int
+	Negation       bool    `mapstructure:"negation"`
+	NegationScalar float64 `mapstructure:"negation_scalar"`
+	NegationWindow int     `mapstructure:"negation_window"`
 	// PostNegation (German): a negator after the word in the same clause
 	// negates it when nothing else claims it ("gefällt mir nicht",
 	// "funktioniert nicht", "das mag ich nicht").
-	PostNegation       bool
-	PostNegationWindow int
+	PostNegation       bool `mapstructure:"post_negation"`
+	PostNegationWindow int  `mapstructure:"post_negation_window"`
 
 	// Modifiers: boosters and dampeners before a word ("sehr gut",
 	// "etwas teuer", "kind of slow") add to its magnitude.
-	Modifiers bool
+	Modifiers bool `mapstructure:"modifiers"`
 	// Contrast: "aber", "but" weigh the clause after more; "obwohl",
 	// "although" weigh their own clause less.
-	Contrast bool
+	Contrast bool `mapstructure:"contrast"`
 	// Caps: a word in capitals in a text that is not all capitals
 	// ("ÄRGERLICH") gains CapsIncrement.
-	Caps          bool
-	CapsIncrement float64
+	Caps          bool    `mapstructure:"caps"`
+	CapsIncrement float64 `mapstructure:"caps_increment"`
 	// Punctuation: each "!" (up to 4) adds ExclamationIncrement to a
 	// sentence's magnitude; "??" and more add QuestionIncrement each (up
 	// to 3).
-	Punctuation          bool
-	ExclamationIncrement float64
-	QuestionIncrement    float64
+	Punctuation          bool    `mapstructure:"punctuation"`
+	ExclamationIncrement float64 `mapstructure:"exclamation_increment"`
+	QuestionIncrement    float64 `mapstructure:"question_increment"`
 	// Emoji scores emoji and emoticons.
-	Emoji bool
+	Emoji bool `mapstructure:"emoji"`
 	// Phrases matches multi-word expressions ("lässt zu wünschen übrig").
-	Phrases bool
+	Phrases bool `mapstructure:"phrases"`
 	// Compounds looks a German word up through its head when the word
 	// itself is unknown; CompoundMinHead is the shortest head in letters.
-	Compounds       bool
-	CompoundMinHead int
+	Compounds       bool `mapstructure:"compounds"`
+	CompoundMinHead int  `mapstructure:"compound_min_head"`
 	// StemFallback looks a word up by its stem when its form is unknown.
-	StemFallback bool
+	StemFallback bool `mapstructure:"stem_fallback"`
 
 	// Alpha normalizes a sentence's sum s to s/sqrt(s²+Alpha), as VADER.
-	Alpha float64
+	Alpha float64 `mapstructure:"alpha"`
 	// NeutralWeight is the weight of a sentence without evidence in the
 	// comment's average: it keeps a long neutral report from being called
 	// positive for one "danke", without letting length alone push a score
 	// to ±1.
-	NeutralWeight float64
+	NeutralWeight float64 `mapstructure:"neutral_weight"`
 	// PositiveThreshold and NegativeThreshold bound the neutral band of
 	// the comment score; MixedThreshold is the strength (|clause score|,
 	// normalized like a sentence, before contrast weighting) that a positive
 	// and a negative clause both need for "mixed".
-	PositiveThreshold float64
-	NegativeThreshold float64
-	MixedThreshold    float64
+	PositiveThreshold float64 `mapstructure:"positive_threshold"`
+	NegativeThreshold float64 `mapstructure:"negative_threshold"`
+	MixedThreshold    float64 `mapstructure:"mixed_threshold"`
 }
 
 // DefaultRules are the built-in rules (the values in configs/default.yaml).
