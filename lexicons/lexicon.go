@@ -81,9 +81,17 @@ type Lexicon struct {
 	Negators  map[string]Entry
 	Modifiers map[string]Entry
 	Contrast  map[string]Entry
-	// Emoji holds emoji and emoticons by their exact text.
+	// Emoji holds emoji and emoticons by EmojiKey of their text (without
+	// variation selectors and skin tones, ASCII case folded); look a token
+	// up with EmojiEntry.
 	Emoji map[string]Entry
 	// Version identifies the contents (a short hash of every entry), so
 	// that an output record names the lexicon that scored it.
 	Version string
+
+	// records holds every entry as loaded, in load order, including the
+	// ones that later layers overrode; dropped marks those a Replace layer
+	// removed. Check reads them; a Lexicon built by hand has none.
+	records []record
+	dropped map[int]bool
 }
