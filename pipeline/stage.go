@@ -43,6 +43,7 @@ var table = []stageDef{
 	{name: "sentences", doc: "sentence spans; abbreviations and ordinals (z.B., 3. Mai) do not split", needs: []string{"language"}, build: newSentences},
 	{name: "tokens", doc: "tokens with byte offsets: words, contractions, emoji, emoticons, URLs, e-mails, @mentions, #hashtags", needs: []string{"sentences"}, build: newTokens},
 	{name: "stems", doc: "lower-cased forms and Snowball stems (English, German)", needs: []string{"tokens", "language"}, build: newStems},
+	{name: "sentiment", doc: "weighted lexicons and rules: negation, modifiers, contrast, emphasis, emoji, phrases, compounds", needs: []string{"stems"}, build: newSentiment},
 }
 
 // StageInfo describes a known stage for help texts.

@@ -137,7 +137,7 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			if !s.rules.Emoji {
 				continue
 			}
-			if e, ok := lookupEmoji(lx, t.Text); ok {
+			if e, ok := lx.EmojiEntry(t.Text); ok {
 				info[i].item = len(items) + 1
 				items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: "emoji"})
 			}
@@ -240,32 +240,6 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 		}
 	}
 	return lexicons.Entry{}, "", false
-}
-
-func lookupEmoji(lx *lexicons.Lexicon, text string) (lexicons.Entry, bool) {
-	if e, ok := lx.Emoji[text]; ok {
-		return e, true
-	}
-	// Skin tones and the emoji presentation selector do not change the
-	// sentiment of 👍🏽 or ❤️: look the bare emoji up.
-	bare := strings.Map(func(r rune) rune {
-		if r == '\ufe0f' || (r >= 0x1f3fb && r <= 0x1f3ff) {
-			return -1
-		}
-		return r
-	}, text)
-	if bare != text {
-		e, ok := lx.Emoji[bare]
-		return e, ok
-	}
-	// An emoticon with a repeated mouth (":-)))") is the emoticon.
-	if len(text) > 2 {
-		trimmed := strings.TrimRight(text, string(text[len(text)-1]))
-		if e, ok := lx.Emoji[trimmed+string(text[len(text)-1])]; ok {
-			return e, true
-		}
-	}
-	return lexicons.Entry{}, false
 }
 
 // matchPhrase returns the longest phrase (candidates are longest first) that

@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+
+	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/sentiment"
+	"github.com/stimmung/stimmung/pipeline/text"
+)
+
+// EngineVersion names the scoring rules in every output record. It changes
+// whenever a rule changes what it computes, so that scores of different
+// versions are never compared unknowingly.
+const EngineVersion = "1"
+
+// lexiconFile is one user lexicon layered over the built-in ones.
+type lexiconFile struct {
+	Path string `mapstructure:"path"`
+	Lang string `mapstructure:"lang"`
+	Kind string `mapstructure:"kind"`
+	Mode string `mapstructure:"mode"`
+}
+
+type sentimentOptions struct {
+	sentiment.Rules `mapstructure:",squash"`
+	// Lexicons are the user's files, applied after the built-in lexicons
+	// and the domain packs, in order.
+	Lexicons []lexiconFile `mapstructure:"lexicons"`
+	// SentiWS is the path of a SentiWS v2.0 folder the user has: it is
+	// never shipped (non-commercial licence) but may be imported at run
+	// time, as a German polarity layer after the built-in one.
+	SentiWS string `mapstructure:"sentiws"`
+}
+
+type sentimentStage struct {
+	opts    sentimentOptions
+	scorer  *sentiment.Scorer
+	lex     map[string]*lexicons.Lexicon
+	explain bool
+}
+
+func newSentiment(o *Options, env Env) (Stage, error) {
+	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Lexicons: []lexiconFile{}}
+	if err := o.Decode(&opts); err != nil {
+		return nil, err
+	}
+	r := opts.Rules
+	switch {
+	case r.NegationWindow < 0 || r.PostNegationWindow < 0:
+		return nil, o.Errorf("negation_window", "windows cannot be negative")
+	case r.Alpha <= 0:
+		return nil, o.Errorf("alpha", "%v: want a positive number", r.Alpha)
+	case r.PositiveThreshold < r.NegativeThreshold:
+		return nil, o.Errorf("positive_threshold", "%v is below negative_threshold %v", r.PositiveThreshold, r.NegativeThreshold)
+	case r.CompoundMinHead < 2:
+		return nil, o.Errorf("compound_min_head", "%d: want at least 2", r.CompoundMinHead)
+	}
+	base := ""
+	if f := o.spec.Pos.File; f != "" && f != configs.DefaultName {
+		base = filepath.Dir(f) // user lexicon paths are relative to the config file
+	}
+	lex := map[string]*lexicons.Lexicon{}
+	for _, lang := range []string{"de", "en"} {
+		var layers []lexicons.Layer
+		for i, f := range opts.Lexicons {
+			if f.Lang != "de" && f.Lang != "en" {
+				return nil, o.Errorf("lexicons", "lexicons[%d]: lang %q: want de or en", i, f.Lang)
+			}
+			if f.Lang != lang {
+				continue
+			}
+			path := f.Path
+			if base != "" && !filepath.IsAbs(path) {
+				path = filepath.Join(base, path)
+			}
+			kind, ok := kindByName(f.Kind)
+			if !ok {
+				return nil, o.Errorf("lexicons", "lexicons[%d]: kind %q: want one of polarity, phrase, negator, modifier, contrast, emoji", i, f.Kind)
+			}
+			if !slices.Contains([]string{"", "merge", "replace"}, f.Mode) {
+				return nil, o.Errorf("lexicons", "lexicons[%d]: mode %q: want merge or replace", i, f.Mode)
+			}
+			layers = append(layers, lexicons.Layer{Path: path, Kind: kind, Mode: f.Mode, Lang: lang})
+		}
+		if opts.SentiWS != "" && lang == "de" {
+			layers = append(layers, lexicons.Layer{Path: opts.SentiWS, Kind: lexicons.Polarity, Format: lexicons.SentiWS, Lang: lang})
+		}
+		lx, err := lexicons.Load(lang, layers...)
+		if err != nil {
+			return nil, o.Errorf("lexicons", "%v", err)
+		}
+		lex[lang] = lx
+	}
+	stems := text.NewStemmer(50_000)
+	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain}, nil
+}
+
+func kindByName(name string) (lexicons.Kind, bool) {
+	if name == "" {
+		return lexicons.Polarity, true
+	}
+	for k := lexicons.Polarity; k <= lexicons.Emoji; k++ {
+		if k.String() == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// config returns the decoded options (for the test that default.yaml and
+// the constructor's defaults agree).
+func (s *sentimentStage) config() any { return s.opts }
+
+func (*sentimentStage) Name() string { return "sentiment" }
+
+// Process scores the record and names the engine and lexicon versions.
+func (s *sentimentStage) Process(_ context.Context, r *models.Record) error {
+	s.scorer.Score(r, s.explain)
+	r.Sentiment.Engine = EngineVersion
+	if lx := s.lex[r.Lang]; lx != nil {
+		r.Sentiment.Lexicon = fmt.Sprintf("%s-%s", r.Lang, lx.Version)
+	}
+	return nil
+}
