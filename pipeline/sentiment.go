@@ -55,8 +55,8 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 		return nil, o.Errorf("negation_window", "windows cannot be negative")
 	case r.Alpha <= 0:
 		return nil, o.Errorf("alpha", "%v: want a positive number", r.Alpha)
-	case r.PositiveThreshold < r.NegativeThreshold:
-		return nil, o.Errorf("positive_threshold", "%v is below negative_threshold %v", r.PositiveThreshold, r.NegativeThreshold)
+	case badThresholds(r.Thresholds) != "":
+		return nil, o.Errorf("thresholds", "%s", badThresholds(r.Thresholds))
 	case r.CompoundMinHead < 2:
 		return nil, o.Errorf("compound_min_head", "%d: want at least 2", r.CompoundMinHead)
 	}
@@ -98,6 +98,24 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 	}
 	stems := text.NewStemmer(50_000)
 	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain}, nil
+}
+
+func badThresholds(th map[string]sentiment.Threshold) string {
+	for _, lang := range []string{"de", "en"} {
+		t, ok := th[lang]
+		switch {
+		case !ok:
+			return "missing " + lang + ": give positive and negative for de and en"
+		case t.Positive < t.Negative:
+			return fmt.Sprintf("%s: positive %v is below negative %v", lang, t.Positive, t.Negative)
+		}
+	}
+	for lang := range th {
+		if lang != "de" && lang != "en" {
+			return fmt.Sprintf("unknown language %q: want de and en", lang)
+		}
+	}
+	return ""
 }
 
 func kindByName(name string) (lexicons.Kind, bool) {

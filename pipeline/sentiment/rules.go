@@ -50,13 +50,21 @@ type Rules struct {
 	// positive for one "danke", without letting length alone push a score
 	// to ±1.
 	NeutralWeight float64 `mapstructure:"neutral_weight"`
-	// PositiveThreshold and NegativeThreshold bound the neutral band of
-	// the comment score; MixedThreshold is the strength (|clause score|,
-	// normalized like a sentence, before contrast weighting) that a positive
-	// and a negative clause both need for "mixed".
-	PositiveThreshold float64 `mapstructure:"positive_threshold"`
-	NegativeThreshold float64 `mapstructure:"negative_threshold"`
-	MixedThreshold    float64 `mapstructure:"mixed_threshold"`
+	// Thresholds bound the neutral band of the comment score, per language:
+	// the lexicons differ in scale and the texts in style, so one band
+	// does not fit both (measured on the dev sets).
+	Thresholds map[string]Threshold `mapstructure:"thresholds"`
+	// MixedThreshold is the strength (|clause score|, normalized like a
+	// sentence, before contrast weighting) that a positive and a negative
+	// clause both need for "mixed".
+	MixedThreshold float64 `mapstructure:"mixed_threshold"`
+}
+
+// Threshold is one language's neutral band: a score at or above Positive
+// is positive, at or below Negative negative.
+type Threshold struct {
+	Positive float64 `mapstructure:"positive"`
+	Negative float64 `mapstructure:"negative"`
 }
 
 // DefaultRules are the built-in rules (the values in configs/default.yaml).
@@ -68,10 +76,14 @@ func DefaultRules() Rules {
 		Caps: true, CapsIncrement: 0.733,
 		Punctuation: true, ExclamationIncrement: 0.292, QuestionIncrement: 0.18,
 		Emoji: true, Phrases: true,
-		Compounds: true, CompoundMinHead: 4,
+		Compounds: true, CompoundMinHead: 5,
 		StemFallback:      true,
 		Alpha:             15,
 		NeutralWeight:     0.5,
-		PositiveThreshold: 0.05, NegativeThreshold: -0.05, MixedThreshold: 0.25,
+		Thresholds: map[string]Threshold{
+			"de": {Positive: 0.2, Negative: -0.2},
+			"en": {Positive: 0.05, Negative: -0.05},
+		},
+		MixedThreshold: 0.25,
 	}
 }

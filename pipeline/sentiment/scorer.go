@@ -177,7 +177,9 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			info[i].role, info[i].entry, info[i].span = modifier, e, 1
 			continue
 		}
-		if e, how, ok := s.lookupWord(lx, r.Lang, t); ok {
+		// A word neutralized with weight 0 ("service", "gerade") is no
+		// evidence: it must not claim a negator or block one.
+		if e, how, ok := s.lookupWord(lx, r.Lang, t); ok && e.Weight != 0 {
 			info[i].item = len(items) + 1
 			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
 		}
@@ -198,11 +200,18 @@ func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token) 
 			return e, "stem", true
 		}
 	}
+	// Only nouns (capitalized in German) are split: splitting any word
+	// finds short heads everywhere ("Passagiere" is not "Gier").
 	if s.rules.Compounds && lang == "de" {
-		return s.lookupCompound(lx, lang, lower)
+		if first, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(first) {
+			return s.lookupCompound(lx, lang, lower)
+		}
 	}
 	return lexicons.Entry{}, "", false
 }
+
+// minStemHead is the shortest compound head looked up by its stem.
+const minStemHead = 8
 
 // lookupCompound tries the heads of a German compound from the longest:
 // "lieferverzögerung" → "verzögerung". A modifier part of fewer than three
@@ -224,7 +233,9 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 				break
 			}
 			e, ok := lx.Words[head]
-			if !ok && s.stem != nil && s.rules.StemFallback {
+			// A stem match needs a long head: "Pfandflaschen" must not
+			// meet "lasch" through the stem of "laschen".
+			if !ok && s.stem != nil && s.rules.StemFallback && utf8.RuneCountInString(head) >= minStemHead {
 				e, ok = lx.Stems[s.stem(lang, head)]
 			}
 			if ok && e.Weight != 0 {
@@ -265,13 +276,22 @@ func matchPhrase(cands []lexicons.Entry, toks []models.Token, i int) (lexicons.E
 	return lexicons.Entry{}, 0
 }
 
+// subordinators open a subordinate clause: a negation does not reach across
+// them ("Sanktionen, wenn er's nicht einsieht").
+var subordinators = map[string]bool{
+	"wenn": true, "dass": true, "daß": true, "weil": true, "ob": true, "falls": true, "damit": true, "sodass": true, "während": true,
+	"because": true, "that": true, "if": true, "whether": true, "unless": true, "while": true, "since": true,
+}
+
 // markClauses numbers the clauses: a new clause starts after a boundary
-// mark, at a contrast word and at each sentence.
+// mark, at a contrast word or subordinating conjunction, and at each
+// sentence.
 func (s *Scorer) markClauses(r *models.Record, info []tokInfo) {
 	clause := 0
 	sent := sentenceIndex(r)
 	for i := range info {
-		if i > 0 && (sent[i] != sent[i-1] || info[i-1].role == boundary || info[i].role == contrast) {
+		if i > 0 && (sent[i] != sent[i-1] || info[i-1].role == boundary || info[i].role == contrast ||
+			(info[i].role == plain && subordinators[lowerOf(&r.Tokens[i])])) {
 			clause++
 		}
 		info[i].clause = clause
@@ -315,7 +335,8 @@ func modName(w float64) string {
 // postNegators may negate a word before them (German word order: "gefällt
 // mir nicht"). "kein" and "ohne" stand before what they negate, so they are
 // not in this list.
-var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, "nichts": true, "keineswegs": true, "keinesfalls": true, "garnicht": true}
+var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, "nichts": true, "keineswegs": true, "keinesfalls": true,
+	"garnicht": true, "kaum": true, "nirgends": true, "nirgendwo": true}
 
 // applyNegation negates each item with a negator before it in its clause
 // (within NegationWindow tokens, and no other sentiment word in between);
@@ -508,7 +529,7 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, expla
 		}
 		num += w * sc
 		den += w
-		r.SentenceSentiments = append(r.SentenceSentiments, models.Sentiment{Score: round(sc), Label: s.label(sc, 0, 0)})
+		r.SentenceSentiments = append(r.SentenceSentiments, models.Sentiment{Score: round(sc), Label: s.label(r.Lang, sc, 0, 0)})
 	}
 	neutralWords := 0
 	for j := range toks {
@@ -527,7 +548,7 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, expla
 	if den > 0 {
 		score = num / den
 	}
-	st := &models.Sentiment{Score: round(score), Label: s.label(score, maxPos, maxNeg)}
+	st := &models.Sentiment{Score: round(score), Label: s.label(r.Lang, score, maxPos, maxNeg)}
 	if total := pos + neg + float64(neutralWords); total > 0 {
 		st.Positive, st.Negative = round(pos/total), round(neg/total)
 		st.Neutral = round(1 - st.Positive - st.Negative)
@@ -588,13 +609,17 @@ func (s *Scorer) normalize(sum float64) float64 {
 	return sum / math.Sqrt(sum*sum+s.rules.Alpha)
 }
 
-func (s *Scorer) label(score, maxPos, maxNeg float64) string {
+func (s *Scorer) label(lang string, score, maxPos, maxNeg float64) string {
+	th, ok := s.rules.Thresholds[lang]
+	if !ok {
+		th = Threshold{Positive: 0.05, Negative: -0.05}
+	}
 	switch {
 	case maxPos >= s.rules.MixedThreshold && maxNeg <= -s.rules.MixedThreshold:
 		return models.Mixed
-	case score >= s.rules.PositiveThreshold:
+	case score >= th.Positive:
 		return models.Positive
-	case score <= s.rules.NegativeThreshold:
+	case score <= th.Negative:
 		return models.Negative
 	}
 	return models.Neutral

@@ -44,7 +44,7 @@ func testLexicons() map[string]*lexicons.Lexicon {
 	}
 	de := mk("de",
 		map[string]float64{"gut": 1.9, "guter": 1.9, "top": 2.5, "pünktlich": 1.5, "freundlich": 2, "unfreundlich": -2, "ärgerlich": -2.3,
-			"schnell": 1.2, "teuer": -1.5, "probleme": -1.5, "schön": 2, "super": 2.5, "gefällt": 1.8, "mag": 1.5, "funktioniert": 1, "taugt": 1},
+			"schnell": 1.2, "teuer": -1.5, "probleme": -1.5, "schön": 2, "super": 2.5, "gefällt": 1.8, "mag": 1.5, "funktioniert": 2, "taugt": 2},
 		map[string]float64{"verzögerung": -2, "verspätung": -2.2},
 		map[string]float64{"lässt zu wünschen übrig": -2, "nicht zu empfehlen": -2.5},
 		[]string{"nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "nichts", "ohne", "weder"},
