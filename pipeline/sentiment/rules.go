@@ -77,9 +77,9 @@ func DefaultRules() Rules {
 		Punctuation: true, ExclamationIncrement: 0.292, QuestionIncrement: 0.18,
 		Emoji: true, Phrases: true,
 		Compounds: true, CompoundMinHead: 5,
-		StemFallback:      true,
-		Alpha:             15,
-		NeutralWeight:     0.5,
+		StemFallback:  true,
+		Alpha:         15,
+		NeutralWeight: 0.5,
 		Thresholds: map[string]Threshold{
 			"de": {Positive: 0.2, Negative: -0.2},
 			"en": {Positive: 0.05, Negative: -0.05},
