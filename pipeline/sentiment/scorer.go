@@ -368,6 +368,9 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	}
 	for k := range items {
 		it := &items[k]
+		if it.match == "emoji" {
+			continue // 😡 says how the writer feels; "nichts 😡" does not negate it
+		}
 		dist := 0
 		for j := it.first - 1; j >= 0 && dist < s.rules.NegationWindow; j-- {
 			in := &info[j]
@@ -398,7 +401,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 			}
 			if info[k].item != 0 {
 				it := &items[info[k].item-1]
-				if it.val != 0 && !it.negated {
+				if it.val != 0 && !it.negated && it.match != "emoji" {
 					negate(it, j, " (after the word)")
 				}
 				break

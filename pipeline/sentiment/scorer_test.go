@@ -134,6 +134,7 @@ func TestRules(t *testing.T) {
 		{name: "de phrase", lang: "de", text: "Der Service lässt zu wünschen übrig.", want: "negative", check: match("lässt zu wünschen übrig", "phrase")},
 		{name: "de negated phrase entry", lang: "de", text: "Nicht zu empfehlen.", want: "negative", check: match("Nicht zu empfehlen", "phrase")},
 		{name: "de emoji", lang: "de", text: "Lieferung 😡", want: "negative", check: match("😡", "emoji")},
+		{name: "de emoji is not negated", lang: "de", text: "Der Chatbot versteht nichts 😡", want: "negative", check: norule("😡", "negated")},
 		{name: "de emoji with skin tone", lang: "de", text: "Lieferung 👍🏽", want: "positive"},
 		{name: "de emoticon repeated mouth", lang: "de", text: "Danke :-)))", want: "positive"},
 		{name: "de exclamation strengthens", lang: "de", text: "Gut!!!", want: "positive", check: func(t *testing.T, r *models.Record) {
