@@ -60,6 +60,18 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 	case r.CompoundMinHead < 2:
 		return nil, o.Errorf("compound_min_head", "%d: want at least 2", r.CompoundMinHead)
 	}
+	lex, err := loadLexicons(o, opts)
+	if err != nil {
+		return nil, err
+	}
+	stems := text.NewStemmer(50_000)
+	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain}, nil
+}
+
+// loadLexicons loads the German and English lexicons with the layers the
+// options name: the built-in files, then the user's files in order, then
+// SentiWS (German) when the user has a copy.
+func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexicon, error) {
 	base := ""
 	if f := o.spec.Pos.File; f != "" && f != configs.DefaultName {
 		base = filepath.Dir(f) // user lexicon paths are relative to the config file
@@ -96,8 +108,23 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 		}
 		lex[lang] = lx
 	}
-	stems := text.NewStemmer(50_000)
-	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain}, nil
+	return lex, nil
+}
+
+// Lexicons returns the lexicons the sentiment stage of cfg would use (the
+// built-in ones when cfg has no sentiment stage), for `stimmung lexicon`.
+func Lexicons(cfg *configs.Config) (map[string]*lexicons.Lexicon, error) {
+	o := &Options{spec: configs.StageSpec{Name: "sentiment"}, index: -1}
+	for i, spec := range cfg.Pipeline.Stages {
+		if spec.Name == "sentiment" {
+			o = &Options{spec: spec, index: i}
+		}
+	}
+	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Lexicons: []lexiconFile{}}
+	if err := o.Decode(&opts); err != nil {
+		return nil, err
+	}
+	return loadLexicons(o, opts)
 }
 
 func badThresholds(th map[string]sentiment.Threshold) string {

@@ -41,7 +41,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
-	case errors.As(err, &ce):
+	case errors.As(err, &ce), errors.Is(err, errLexiconProblems):
 		return ExitConfig
 	case errors.As(err, &rf):
 		return ExitRecords
