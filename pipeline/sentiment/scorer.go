@@ -78,8 +78,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	}
 	toks := r.Tokens
 	info := make([]tokInfo, len(toks))
-	items := s.findItems(r, lx, info)
-	s.markClauses(r, info)
+	sent := sentenceIndex(r)
+	items := s.findItems(r, lx, info, sent)
+	s.markClauses(r, info, sent)
 	for i := range items {
 		items[i].clause = info[items[i].first].clause
 	}
@@ -103,7 +104,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 		items[i].pre = items[i].val
 	}
 	if s.rules.Contrast {
-		s.applyContrast(r, toks, info, items, explain)
+		s.applyContrast(r, toks, info, items, sent, explain)
 	}
 	s.aggregate(r, items, info, explain)
 }
@@ -111,10 +112,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 // findItems marks the roles of tokens and collects the sentiment items:
 // phrases first (they win over the words inside them), then emoji, then
 // words by form, stem and compound head.
-func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo) []item {
+func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, sentOf []int) []item {
 	toks := r.Tokens
 	var items []item
-	sentOf := sentenceIndex(r)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		lower := t.Lower
@@ -286,9 +286,8 @@ var subordinators = map[string]bool{
 // markClauses numbers the clauses: a new clause starts after a boundary
 // mark, at a contrast word or subordinating conjunction, and at each
 // sentence.
-func (s *Scorer) markClauses(r *models.Record, info []tokInfo) {
+func (s *Scorer) markClauses(r *models.Record, info []tokInfo, sent []int) {
 	clause := 0
-	sent := sentenceIndex(r)
 	for i := range info {
 		if i > 0 && (sent[i] != sent[i-1] || info[i-1].role == boundary || info[i].role == contrast ||
 			(info[i].role == plain && subordinators[lowerOf(&r.Tokens[i])])) {
@@ -431,8 +430,7 @@ func isTagQuestion(toks []models.Token, j int) bool {
 // what comes before counts less, what follows more; at the start of a
 // sentence it weighs the previous sentences. "obwohl"/"although": its own
 // clause counts less, the rest of the sentence more.
-func (s *Scorer) applyContrast(r *models.Record, toks []models.Token, info []tokInfo, items []item, explain bool) {
-	sent := sentenceIndex(r)
+func (s *Scorer) applyContrast(r *models.Record, toks []models.Token, info []tokInfo, items []item, sent []int, explain bool) {
 	for c := range info {
 		if info[c].role != contrast {
 			continue
@@ -511,15 +509,17 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, expla
 	// Clause sums before contrast weighting, for "mixed": "nicht pünktlich,
 	// aber top" holds a clearly negative and a clearly positive clause even
 	// though "aber" tips the balance.
-	clauseSum := map[int]float64{}
-	for _, it := range items {
-		clauseSum[it.clause] += it.pre
-	}
 	maxPos, maxNeg := 0.0, 0.0
-	for _, v := range clauseSum {
-		n := s.normalize(v)
-		maxPos = max(maxPos, n)
-		maxNeg = min(maxNeg, n)
+	if len(items) > 1 {
+		clauseSum := make([]float64, info[len(info)-1].clause+1)
+		for _, it := range items {
+			clauseSum[it.clause] += it.pre
+		}
+		for _, v := range clauseSum {
+			n := s.normalize(v)
+			maxPos = max(maxPos, n)
+			maxNeg = min(maxNeg, n)
+		}
 	}
 
 	r.SentenceSentiments = r.SentenceSentiments[:0]
