@@ -17,7 +17,7 @@ import (
 // The generator (gen/) and the hand-written sources (src/) are not
 // embedded: only the generated data files ship in the binary.
 //
-//go:embed en/*.tsv de/*.tsv emoji.tsv emoticons.tsv
+//go:embed en/*.tsv de/*.tsv emoji.tsv emoticons.tsv domains
 var builtinFS embed.FS
 
 // Files returns the embedded lexicon files (en/polarity.tsv, emoji.tsv, ...),

@@ -28,6 +28,9 @@ type lexiconFile struct {
 
 type sentimentOptions struct {
 	sentiment.Rules `mapstructure:",squash"`
+	// Packs are built-in domain packs (lexicons/domains/), applied after
+	// the built-in lexicons and before the user's files.
+	Packs []string `mapstructure:"packs"`
 	// Lexicons are the user's files, applied after the built-in lexicons
 	// and the domain packs, in order.
 	Lexicons []lexiconFile `mapstructure:"lexicons"`
@@ -45,7 +48,7 @@ type sentimentStage struct {
 }
 
 func newSentiment(o *Options, env Env) (Stage, error) {
-	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Lexicons: []lexiconFile{}}
+	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Packs: []string{}, Lexicons: []lexiconFile{}}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
@@ -79,6 +82,13 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 	lex := map[string]*lexicons.Lexicon{}
 	for _, lang := range []string{"de", "en"} {
 		var layers []lexicons.Layer
+		for _, name := range opts.Packs {
+			pl, err := lexicons.PackLayers(name, lang)
+			if err != nil {
+				return nil, o.Errorf("packs", "%v", err)
+			}
+			layers = append(layers, pl...)
+		}
 		for i, f := range opts.Lexicons {
 			if f.Lang != "de" && f.Lang != "en" {
 				return nil, o.Errorf("lexicons", "lexicons[%d]: lang %q: want de or en", i, f.Lang)
@@ -120,7 +130,7 @@ func Lexicons(cfg *configs.Config) (map[string]*lexicons.Lexicon, error) {
 			o = &Options{spec: spec, index: i}
 		}
 	}
-	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Lexicons: []lexiconFile{}}
+	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Packs: []string{}, Lexicons: []lexiconFile{}}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
