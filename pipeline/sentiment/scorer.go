@@ -81,6 +81,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	sent := sentenceIndex(r)
 	items := s.findItems(r, lx, info, sent)
 	s.markClauses(r, info, sent)
+	if s.rules.Negation && r.Lang == "en" {
+		items = s.neverAgain(toks, info, items, sent)
+	}
 	for i := range items {
 		items[i].clause = info[items[i].first].clause
 	}
@@ -182,6 +185,34 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		if e, how, ok := s.lookupWord(lx, r.Lang, t); ok && e.Weight != 0 {
 			info[i].item = len(items) + 1
 			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
+		}
+	}
+	return items
+}
+
+// neverAgainWeight is the weight of "never … again" / "never … back" with
+// words in between ("we'll never go again", "never coming back"): the
+// customer says they are gone, which the words around rarely carry.
+const neverAgainWeight = -2.5
+
+// neverAgain adds an item for "never" followed later in its clause by
+// "again" or "back" (contiguous "never again" is a lexicon phrase). The
+// "never" token is then spent: it negates nothing else.
+func (s *Scorer) neverAgain(toks []models.Token, info []tokInfo, items []item, sent []int) []item {
+	for i := range toks {
+		if lowerOf(&toks[i]) != "never" || info[i].role != negator {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+8; j++ {
+			if info[j].clause != info[i].clause || info[j].role == boundary || info[j].item != 0 {
+				break
+			}
+			if w := lowerOf(&toks[j]); w == "again" || w == "back" {
+				info[i].role, info[i].item = covered, len(items)+1
+				items = append(items, item{first: i, last: j, sentence: sent[i], base: neverAgainWeight, val: neverAgainWeight,
+					source: "rule: never … again", match: "rule"})
+				break
+			}
 		}
 	}
 	return items
@@ -385,6 +416,19 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 			}
 		}
 	}
+	// "wasn't helpful or friendly", "nicht schnell oder freundlich": a
+	// negation carries over "or" to the next word of its clause.
+	for k := 1; k < len(items); k++ {
+		prev, it := &items[k-1], &items[k]
+		if prev.negated && !it.negated && it.match != "emoji" && it.clause == prev.clause && it.first == prev.last+2 &&
+			orWords[lowerOf(&toks[prev.last+1])] {
+			it.negated = true
+			it.val *= s.rules.NegationScalar
+			if explain {
+				it.rules = append(it.rules, fmt.Sprintf("negated through %s (×%.2f)", lowerOf(&toks[prev.last+1]), s.rules.NegationScalar))
+			}
+		}
+	}
 	if !s.rules.PostNegation || r.Lang != "de" {
 		return
 	}
@@ -411,6 +455,9 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 		}
 	}
 }
+
+// orWords join alternatives that a negation covers together.
+var orWords = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true}
 
 // sentenceClauseNear reports whether token i is in the clause of "weder" or
 // the next one ("weder schnell, noch freundlich").
