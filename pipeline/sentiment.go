@@ -142,9 +142,11 @@ func badThresholds(th map[string]sentiment.Threshold) string {
 		t, ok := th[lang]
 		switch {
 		case !ok:
-			return "missing " + lang + ": give positive and negative for de and en"
+			return "missing " + lang + ": give positive, negative and mixed for de and en"
 		case t.Positive < t.Negative:
 			return fmt.Sprintf("%s: positive %v is below negative %v", lang, t.Positive, t.Negative)
+		case t.Mixed <= 0:
+			return fmt.Sprintf("%s: mixed %v: want a positive strength", lang, t.Mixed)
 		}
 	}
 	for lang := range th {

@@ -50,21 +50,20 @@ type Rules struct {
 	// positive for one "danke", without letting length alone push a score
 	// to ±1.
 	NeutralWeight float64 `mapstructure:"neutral_weight"`
-	// Thresholds bound the neutral band of the comment score, per language:
-	// the lexicons differ in scale and the texts in style, so one band
-	// does not fit both (measured on the dev sets).
+	// Thresholds set the labels per language: the lexicons differ in scale
+	// and the texts in style, so one setting does not fit both (measured
+	// on the dev sets).
 	Thresholds map[string]Threshold `mapstructure:"thresholds"`
-	// MixedThreshold is the strength (|clause score|, normalized like a
-	// sentence, before contrast weighting) that a positive and a negative
-	// clause both need for "mixed".
-	MixedThreshold float64 `mapstructure:"mixed_threshold"`
 }
 
-// Threshold is one language's neutral band: a score at or above Positive
-// is positive, at or below Negative negative.
+// Threshold is one language's label setting: a score at or above Positive
+// is positive, at or below Negative negative; Mixed is the strength
+// (|clause score|, normalized like a sentence, before contrast weighting)
+// that a positive and a negative clause both need for "mixed".
 type Threshold struct {
 	Positive float64 `mapstructure:"positive"`
 	Negative float64 `mapstructure:"negative"`
+	Mixed    float64 `mapstructure:"mixed"`
 }
 
 // DefaultRules are the built-in rules (the values in configs/default.yaml).
@@ -81,9 +80,8 @@ func DefaultRules() Rules {
 		Alpha:         15,
 		NeutralWeight: 0.5,
 		Thresholds: map[string]Threshold{
-			"de": {Positive: 0.2, Negative: -0.2},
-			"en": {Positive: 0.05, Negative: -0.05},
+			"de": {Positive: 0.2, Negative: -0.2, Mixed: 0.25},
+			"en": {Positive: 0.05, Negative: -0.05, Mixed: 0.5},
 		},
-		MixedThreshold: 0.25,
 	}
 }

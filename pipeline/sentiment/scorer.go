@@ -3,6 +3,7 @@ package sentiment
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,10 @@ type tokInfo struct {
 	item   int
 	clause int
 	used   bool // a negator already spent on a word
+	// polar is the polarity entry of a modifier that is also a sentiment
+	// word ("incredible"); it counts when the modifier modifies nothing.
+	polar    lexicons.Entry
+	polarHow string
 }
 
 // item is one piece of sentiment evidence: a word, phrase or emoji.
@@ -154,8 +159,15 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		default:
 			continue
 		}
-		// Two-word modifiers ("ein bisschen", "kind of") before one-word roles.
+		// Two-word negators and modifiers ("far from", "no one", "ein
+		// bisschen", "kind of") before one-word roles.
 		if i+1 < len(toks) {
+			if e, ok := lx.Negators[lower+" "+lowerOf(&toks[i+1])]; ok {
+				info[i].role, info[i].entry = negator, e
+				info[i+1].role = covered
+				i++
+				continue
+			}
 			if e, ok := lx.Modifiers[lower+" "+lowerOf(&toks[i+1])]; ok {
 				info[i].role, info[i].entry, info[i].span = modifier, e, 2
 				info[i+1].role = covered
@@ -178,6 +190,11 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		}
 		if e, ok := lx.Modifiers[lower]; ok {
 			info[i].role, info[i].entry, info[i].span = modifier, e, 1
+			// "incredible", "super": a booster that is also a sentiment
+			// word counts as one when it has nothing to boost.
+			if p, how, ok := s.lookupWord(lx, r.Lang, t); ok && p.Weight != 0 {
+				info[i].polar, info[i].polarHow = p, how
+			}
 			continue
 		}
 		// A word neutralized with weight 0 ("service", "gerade") is no
@@ -187,7 +204,7 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
 		}
 	}
-	return items
+	return standaloneModifiers(toks, info, items, sentOf)
 }
 
 // neverAgainWeight is the weight of "never … again" / "never … back" with
@@ -213,6 +230,43 @@ func (s *Scorer) neverAgain(toks []models.Token, info []tokInfo, items []item, s
 					source: "rule: never … again", match: "rule"})
 				break
 			}
+		}
+	}
+	return items
+}
+
+// standaloneModifiers turns a modifier that is also a sentiment word into
+// a sentiment item when no sentiment word follows it within three tokens
+// of its sentence: "Incredible!", "The shield is super."
+func standaloneModifiers(toks []models.Token, info []tokInfo, items []item, sentOf []int) []item {
+	added := false
+	for i := range info {
+		if info[i].role != modifier || info[i].polar.Term == "" {
+			continue
+		}
+		modifies := false
+		for j := i + 1; j < len(toks) && j <= i+3 && sentOf[j] == sentOf[i]; j++ {
+			if info[j].item != 0 {
+				modifies = true
+				break
+			}
+			if toks[j].Kind == models.Punct {
+				break
+			}
+		}
+		if modifies {
+			continue
+		}
+		e := info[i].polar
+		info[i].role = plain
+		items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: info[i].polarHow})
+		added = true
+	}
+	if added {
+		// Keep items in text order and their back references right.
+		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
+		for k := range items {
+			info[items[k].first].item = k + 1
 		}
 	}
 	return items
@@ -311,7 +365,7 @@ func matchPhrase(cands []lexicons.Entry, toks []models.Token, i int) (lexicons.E
 // them ("Sanktionen, wenn er's nicht einsieht").
 var subordinators = map[string]bool{
 	"wenn": true, "dass": true, "daß": true, "weil": true, "ob": true, "falls": true, "damit": true, "sodass": true, "während": true,
-	"because": true, "that": true, "if": true, "whether": true, "unless": true, "while": true, "since": true,
+	"because": true, "if": true, "whether": true, "unless": true, "while": true, "since": true,
 }
 
 // markClauses numbers the clauses: a new clause starts after a boundary
@@ -662,10 +716,10 @@ func (s *Scorer) normalize(sum float64) float64 {
 func (s *Scorer) label(lang string, score, maxPos, maxNeg float64) string {
 	th, ok := s.rules.Thresholds[lang]
 	if !ok {
-		th = Threshold{Positive: 0.05, Negative: -0.05}
+		th = Threshold{Positive: 0.05, Negative: -0.05, Mixed: 0.5}
 	}
 	switch {
-	case maxPos >= s.rules.MixedThreshold && maxNeg <= -s.rules.MixedThreshold:
+	case maxPos >= th.Mixed && maxNeg <= -th.Mixed:
 		return models.Mixed
 	case score >= th.Positive:
 		return models.Positive

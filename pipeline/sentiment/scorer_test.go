@@ -51,11 +51,11 @@ func testLexicons() map[string]*lexicons.Lexicon {
 		map[string]float64{"sehr": 0.293, "total": 0.293, "etwas": -0.293, "ein bisschen": -0.293},
 		map[string][2]float64{"aber": {0.5, 1.5}, "obwohl": {1.5, 0.5}})
 	en := mk("en",
-		map[string]float64{"good": 1.9, "great": 3.1, "late": -1.5, "friendly": 2, "slow": -1.5, "cheap": 1},
+		map[string]float64{"good": 1.9, "great": 3.1, "late": -1.5, "friendly": 2, "slow": -1.5, "cheap": 1, "incredible": 2.5},
 		map[string]float64{"crash": -2},
 		map[string]float64{"waste of money": -2.5, "fed up": -2},
-		[]string{"not", "no", "never", "can't", "cannot"},
-		map[string]float64{"very": 0.293, "extremely": 0.293, "slightly": -0.293, "kind of": -0.293},
+		[]string{"not", "no", "never", "can't", "cannot", "far from"},
+		map[string]float64{"very": 0.293, "extremely": 0.293, "slightly": -0.293, "kind of": -0.293, "incredible": 0.293},
 		map[string][2]float64{"but": {0.5, 1.5}, "although": {1.5, 0.5}})
 	return map[string]*lexicons.Lexicon{"de": de, "en": en}
 }
@@ -151,10 +151,15 @@ func TestRules(t *testing.T) {
 		{name: "de negation carries over oder", lang: "de", text: "Nicht schnell oder freundlich.", want: "negative", check: rule("freundlich", "negated through oder")},
 		{name: "en never … again", lang: "en", text: "We'll never go there again.", want: "negative", check: match("never go there again", "rule")},
 		{name: "en never … back", lang: "en", text: "Never coming back.", want: "negative"},
+		{name: "en a booster alone is a sentiment word", lang: "en", text: "Incredible!", want: "positive", check: match("Incredible", "exact")},
+		{name: "en a booster before a word boosts it", lang: "en", text: "Incredible good.", want: "positive", check: rule("good", "boosted by incredible")},
+		{name: "en two-word negator", lang: "en", text: "Far from good.", want: "negative", check: rule("good", "negated by far")},
+		{name: "en not that great", lang: "en", text: "It is not that great.", want: "negative", check: rule("great", "negated by not")},
 		{name: "en booster", lang: "en", text: "Very good.", want: "positive", check: rule("good", "boosted by very")},
 		{name: "en dampener two words", lang: "en", text: "Kind of slow.", want: "negative", check: rule("slow", "dampened by kind of")},
-		{name: "en but", lang: "en", text: "Great product, but delivery was late.", want: "mixed", check: rule("late", "after but")},
-		{name: "en although", lang: "en", text: "Although delivery was late, the driver was very friendly.", want: "mixed", check: scoreAbove(0.3)},
+		{name: "en but", lang: "en", text: "Great product, but delivery was late.", want: "negative", check: rule("late", "after but")},
+		{name: "en but, both strong, is mixed", lang: "en", text: "Great product, but delivery was extremely late and slow.", want: "mixed"},
+		{name: "en although", lang: "en", text: "Although delivery was late, the driver was very friendly.", want: "positive", check: scoreAbove(0.3)},
 		{name: "en phrase", lang: "en", text: "What a waste of money.", want: "negative", check: match("waste of money", "phrase")},
 		{name: "en stem", lang: "en", text: "The app crashes daily.", want: "negative", check: match("crashes", "stem")},
 		{name: "en compounds are German only", lang: "en", text: "Superlate.", want: "neutral"},
