@@ -323,7 +323,12 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 			if !ok && s.stem != nil && s.rules.StemFallback && utf8.RuneCountInString(head) >= minStemHead {
 				e, ok = lx.Stems[s.stem(lang, head)]
 			}
-			if ok && e.Weight != 0 {
+			if ok && e.Weight == 0 {
+				// A head the lexicon knows as neutral ends the search:
+				// "Stromsteuer" is a "Steuer", not "teuer".
+				return lexicons.Entry{}, "", false
+			}
+			if ok {
 				if strings.HasSuffix(lower[:k], "un") {
 					e.Weight = -e.Weight
 					return e, "compound (un-)", true
@@ -422,6 +427,12 @@ func modName(w float64) string {
 var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, "nichts": true, "keineswegs": true, "keinesfalls": true,
 	"garnicht": true, "kaum": true, "nirgends": true, "nirgendwo": true}
 
+// notNegated are sentence adverbs and phrases that comment on the whole
+// sentence: "leider nicht geschafft" regrets a failure, it does not make
+// "leider" positive.
+var notNegated = map[string]bool{"leider": true, "schade": true, "hoffentlich": true, "endlich": true, "schon wieder": true,
+	"mal wieder": true, "wieder mal": true, "zum glück": true, "gott sei dank": true, "unfortunately": true, "sadly": true, "hopefully": true, "finally": true}
+
 // applyNegation negates each item with a negator before it in its clause
 // (within NegationWindow tokens, and no other sentiment word in between);
 // then, in German, a negator that negated nothing negates the nearest item
@@ -429,7 +440,7 @@ var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, 
 func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tokInfo, items []item, explain bool) {
 	negate := func(it *item, by int, how string) {
 		info[by].used = true
-		if it.negated {
+		if it.negated || notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])] {
 			return
 		}
 		it.negated = true

@@ -44,7 +44,7 @@ func testLexicons() map[string]*lexicons.Lexicon {
 	}
 	de := mk("de",
 		map[string]float64{"gut": 1.9, "guter": 1.9, "top": 2.5, "pünktlich": 1.5, "freundlich": 2, "unfreundlich": -2, "ärgerlich": -2.3,
-			"schnell": 1.2, "teuer": -1.5, "probleme": -1.5, "schön": 2, "super": 2.5, "gefällt": 1.8, "mag": 1.5, "funktioniert": 2, "taugt": 2},
+			"schnell": 1.2, "teuer": -1.5, "leider": -1.2, "steuer": 0, "probleme": -1.5, "schön": 2, "super": 2.5, "gefällt": 1.8, "mag": 1.5, "funktioniert": 2, "taugt": 2},
 		map[string]float64{"verzögerung": -2, "verspätung": -2.2},
 		map[string]float64{"lässt zu wünschen übrig": -2, "nicht zu empfehlen": -2.5},
 		[]string{"nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "nichts", "ohne", "weder"},
@@ -102,6 +102,7 @@ func TestRules(t *testing.T) {
 		{name: "de das mag ich nicht", lang: "de", text: "Das mag ich nicht.", want: "negative"},
 		{name: "de taugt nichts", lang: "de", text: "Das Ding taugt nichts.", want: "negative"},
 		{name: "de post negation stops at the clause", lang: "de", text: "Das Essen war gut, die Bedienung nicht.", want: "positive"},
+		{name: "de leider is not negated", lang: "de", text: "Leider nicht geschafft.", want: "negative", check: norule("Leider", "negated")},
 		{name: "de tag question does not negate", lang: "de", text: "Das war gut, nicht?", want: "positive"},
 		{name: "de weder noch", lang: "de", text: "Weder schnell noch freundlich.", want: "negative",
 			check: func(t *testing.T, r *models.Record) {
@@ -127,6 +128,7 @@ func TestRules(t *testing.T) {
 		{name: "de caps emphasis", lang: "de", text: "Das war ÄRGERLICH und teuer.", want: "negative", check: rule("ÄRGERLICH", "capitals")},
 		{name: "de all caps is no emphasis", lang: "de", text: "DAS WAR ÄRGERLICH.", want: "negative", check: norule("ÄRGERLICH", "capitals")},
 		{name: "de compound", lang: "de", text: "Schon wieder eine Lieferverzögerung.", want: "negative", check: match("Lieferverzögerung", "compound")},
+		{name: "de a neutral head ends the compound search", lang: "de", text: "Die Stromsteuer.", want: "neutral"},
 		{name: "de un- is not split off", lang: "de", text: "Sehr unfreundlich.", want: "negative"},
 		{name: "de un- prefix flips a compound head", lang: "de", text: "Kundenunfreundlich.", want: "negative"},
 		{name: "de stem fallback", lang: "de", text: "Verspätungen ohne Ende.", want: "negative", check: match("Verspätungen", "stem")},
