@@ -15,6 +15,11 @@ type Rules struct {
 	// "funktioniert nicht", "das mag ich nicht").
 	PostNegation       bool `mapstructure:"post_negation"`
 	PostNegationWindow int  `mapstructure:"post_negation_window"`
+	// DanglingNegation is, per language, the weight of a negator that
+	// negates nothing in its clause ("nothing works", "du bist nichts");
+	// 0 or absent switches it off. Measured: it helps English reviews and
+	// tweets, and costs a little on German tweets.
+	DanglingNegation map[string]float64 `mapstructure:"dangling_negation"`
 
 	// Modifiers: boosters and dampeners before a word ("sehr gut",
 	// "etwas teuer", "kind of slow") add to its magnitude.
@@ -75,7 +80,8 @@ func DefaultRules() Rules {
 		Caps: true, CapsIncrement: 0.733,
 		Punctuation: true, ExclamationIncrement: 0.292, QuestionIncrement: 0.18,
 		Emoji: true, Phrases: true,
-		Compounds: true, CompoundMinHead: 5,
+		DanglingNegation: map[string]float64{"de": 0, "en": -0.5},
+		Compounds:        true, CompoundMinHead: 5,
 		StemFallback:  true,
 		Alpha:         15,
 		NeutralWeight: 0.5,

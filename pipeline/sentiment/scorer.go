@@ -111,6 +111,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	for i := range items {
 		items[i].pre = items[i].val
 	}
+	if w := s.rules.DanglingNegation[r.Lang]; s.rules.Negation && w != 0 {
+		items = s.danglingNegation(toks, info, items, sent, w)
+	}
 	if s.rules.Contrast {
 		s.applyContrast(r, toks, info, items, sent, explain)
 	}
@@ -523,6 +526,32 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 
 // orWords join alternatives that a negation covers together.
 var orWords = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true}
+
+// danglingNegation adds an item for each negator that negated nothing and
+// whose clause holds no sentiment word: the negation is itself the verdict.
+func (s *Scorer) danglingNegation(toks []models.Token, info []tokInfo, items []item, sent []int, w float64) []item {
+	hasItem := map[int]bool{}
+	for _, it := range items {
+		hasItem[it.clause] = true
+	}
+	added := false
+	for j := range info {
+		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, j) {
+			continue
+		}
+		items = append(items, item{first: j, last: j, sentence: sent[j], clause: info[j].clause, base: w, val: w, pre: w,
+			source: "rule: negation without a target", match: "rule"})
+		info[j].used = true
+		added = true
+	}
+	if added {
+		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
+		for k := range items {
+			info[items[k].first].item = k + 1
+		}
+	}
+	return items
+}
 
 // sentenceClauseNear reports whether token i is in the clause of "weder" or
 // the next one ("weder schnell, noch freundlich").

@@ -157,6 +157,13 @@ func TestRules(t *testing.T) {
 		{name: "en a booster before a word boosts it", lang: "en", text: "Incredible good.", want: "positive", check: rule("good", "boosted by incredible")},
 		{name: "en two-word negator", lang: "en", text: "Far from good.", want: "negative", check: rule("good", "negated by far")},
 		{name: "en not that great", lang: "en", text: "It is not that great.", want: "negative", check: rule("great", "negated by not")},
+		{name: "en dangling negation", lang: "en", text: "It doesn't work.", want: "negative", check: match("doesn't", "rule")},
+		{name: "en a negation with a target is not dangling", lang: "en", text: "It is not good.", want: "negative", check: func(t *testing.T, r *models.Record) {
+			if len(r.Explain) != 1 {
+				t.Errorf("explain %+v", r.Explain)
+			}
+		}},
+		{name: "de dangling negation is off by default", lang: "de", text: "Du bist nichts.", want: "neutral"},
 		{name: "en booster", lang: "en", text: "Very good.", want: "positive", check: rule("good", "boosted by very")},
 		{name: "en dampener two words", lang: "en", text: "Kind of slow.", want: "negative", check: rule("slow", "dampened by kind of")},
 		{name: "en but", lang: "en", text: "Great product, but delivery was late.", want: "negative", check: rule("late", "after but")},
