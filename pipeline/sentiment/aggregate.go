@@ -1,0 +1,161 @@
+package sentiment
+
+import (
+	"math"
+	"strings"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// aggregate sums the items per sentence and clause, adds punctuation
+// emphasis, and sets the record's sentiment.
+func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, explain bool) {
+	toks := r.Tokens
+	nSent := len(r.Sentences)
+	sums := make([]float64, nSent)
+	for _, it := range items {
+		sums[it.sentence] += it.val
+	}
+	// Punctuation emphasis, per sentence, in the direction of its sum.
+	emph := make([]float64, nSent)
+	if s.rules.Punctuation {
+		for si, se := range r.Sentences {
+			excl, quest := 0, 0
+			for j := se.FirstToken; j < se.EndToken; j++ {
+				if toks[j].Kind == models.Punct {
+					excl += strings.Count(toks[j].Text, "!")
+					quest += strings.Count(toks[j].Text, "?")
+				}
+			}
+			if sums[si] == 0 {
+				continue
+			}
+			e := float64(min(excl, 4)) * s.rules.ExclamationIncrement
+			if quest > 1 {
+				e += float64(min(quest, 3)) * s.rules.QuestionIncrement
+			}
+			emph[si] = sign(sums[si]) * e
+			sums[si] += emph[si]
+		}
+	}
+	// Clause sums before contrast weighting, for "mixed": "nicht pünktlich,
+	// aber top" holds a clearly negative and a clearly positive clause even
+	// though "aber" tips the balance.
+	maxPos, maxNeg := 0.0, 0.0
+	if len(items) > 1 {
+		clauseSum := make([]float64, info[len(info)-1].clause+1)
+		for _, it := range items {
+			clauseSum[it.clause] += it.pre
+		}
+		for _, v := range clauseSum {
+			n := s.normalize(v)
+			maxPos = max(maxPos, n)
+			maxNeg = min(maxNeg, n)
+		}
+	}
+
+	r.SentenceSentiments = r.SentenceSentiments[:0]
+	var num, den, pos, neg float64
+	for si := range r.Sentences {
+		sc := s.normalize(sums[si])
+		w := math.Abs(sums[si])
+		if sums[si] == 0 {
+			w = s.rules.NeutralWeight
+		}
+		num += w * sc
+		den += w
+		r.SentenceSentiments = append(r.SentenceSentiments, models.Sentiment{Score: round(sc), Label: s.label(r.Lang, sc, 0, 0)})
+	}
+	neutralWords := 0
+	for j := range toks {
+		if toks[j].Kind == models.Word && info[j].item == 0 && info[j].role == plain {
+			neutralWords++
+		}
+	}
+	for _, it := range items {
+		if it.val > 0 {
+			pos += it.val + 1 // VADER adds 1 per sentiment word to the shares
+		} else if it.val < 0 {
+			neg += -it.val + 1
+		}
+	}
+	score := 0.0
+	if den > 0 {
+		score = num / den
+	}
+	st := &models.Sentiment{Score: round(score), Label: s.label(r.Lang, score, maxPos, maxNeg)}
+	if total := pos + neg + float64(neutralWords); total > 0 {
+		st.Positive, st.Negative = round(pos/total), round(neg/total)
+		st.Neutral = round(1 - st.Positive - st.Negative)
+	} else {
+		st.Neutral = 1
+	}
+	r.Sentiment = st
+	for si := range r.SentenceSentiments {
+		ss := &r.SentenceSentiments[si]
+		ss.Positive, ss.Negative, ss.Neutral = sentenceShares(items, info, toks, r.Sentences[si], si)
+	}
+	if explain {
+		r.Explain = r.Explain[:0]
+		for _, it := range items {
+			a, b := toks[it.first].Start, toks[it.last].End
+			r.Explain = append(r.Explain, models.Contribution{Text: r.Text[a:b], Start: a, End: b, Sentence: it.sentence,
+				Source: it.source, Match: it.match, Base: it.base, Final: round(it.val), Rules: it.rules})
+		}
+		for si, e := range emph {
+			if e != 0 {
+				se := r.Sentences[si]
+				r.Explain = append(r.Explain, models.Contribution{Text: r.Text[se.Start:se.End], Start: se.Start, End: se.End, Sentence: si,
+					Match: "punctuation", Final: round(e), Rules: []string{"emphasis by ! and ?"}})
+			}
+		}
+	}
+}
+
+func sentenceShares(items []item, info []tokInfo, toks []models.Token, se models.Sentence, si int) (p, n, u float64) {
+	var pos, neg, neu float64
+	for _, it := range items {
+		if it.sentence != si {
+			continue
+		}
+		if it.val > 0 {
+			pos += it.val + 1
+		} else if it.val < 0 {
+			neg += -it.val + 1
+		}
+	}
+	for j := se.FirstToken; j < se.EndToken; j++ {
+		if toks[j].Kind == models.Word && info[j].item == 0 && info[j].role == plain {
+			neu++
+		}
+	}
+	total := pos + neg + neu
+	if total == 0 {
+		return 0, 0, 1
+	}
+	p, n = round(pos/total), round(neg/total)
+	return p, n, round(1 - p - n)
+}
+
+func (s *Scorer) normalize(sum float64) float64 {
+	if sum == 0 {
+		return 0
+	}
+	return sum / math.Sqrt(sum*sum+s.rules.Alpha)
+}
+
+func (s *Scorer) label(lang string, score, maxPos, maxNeg float64) string {
+	th, ok := s.rules.Thresholds[lang]
+	if !ok {
+		th = Threshold{Positive: 0.05, Negative: -0.05, Mixed: 0.5}
+	}
+	switch {
+	case maxPos >= th.Mixed && maxNeg <= -th.Mixed:
+		return models.Mixed
+	case score >= th.Positive:
+		return models.Positive
+	case score <= th.Negative:
+		return models.Negative
+	}
+	return models.Neutral
+}

@@ -1,0 +1,260 @@
+package sentiment
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/models"
+)
+
+// findItems marks the roles of tokens and collects the sentiment items:
+// phrases first (they win over the words inside them), then emoji, then
+// words by form, stem and compound head.
+func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, sentOf []int) []item {
+	toks := r.Tokens
+	var items []item
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		lower := t.Lower
+		if lower == "" {
+			lower = strings.ToLower(t.Text)
+		}
+		if s.rules.Phrases && t.Kind == models.Word {
+			if e, n := matchPhrase(lx.Phrases[lower], toks, i); n > 0 {
+				for j := i; j < i+n; j++ {
+					info[j].role = covered
+				}
+				info[i].item = len(items) + 1
+				items = append(items, item{first: i, last: i + n - 1, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: "phrase"})
+				i += n - 1
+				continue
+			}
+		}
+		switch t.Kind {
+		case models.Emoji, models.Emoticon:
+			if !s.rules.Emoji {
+				continue
+			}
+			if e, ok := lx.EmojiEntry(t.Text); ok {
+				info[i].item = len(items) + 1
+				items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: "emoji"})
+			}
+			continue
+		case models.Punct:
+			if isBoundary(t.Text) {
+				info[i].role = boundary
+			}
+			continue
+		case models.Word:
+		default:
+			continue
+		}
+		// Two-word negators and modifiers ("far from", "no one", "ein
+		// bisschen", "kind of") before one-word roles.
+		if i+1 < len(toks) {
+			if e, ok := lx.Negators[lower+" "+lowerOf(&toks[i+1])]; ok {
+				info[i].role, info[i].entry = negator, e
+				info[i+1].role = covered
+				i++
+				continue
+			}
+			if e, ok := lx.Modifiers[lower+" "+lowerOf(&toks[i+1])]; ok {
+				info[i].role, info[i].entry, info[i].span = modifier, e, 2
+				info[i+1].role = covered
+				i++
+				continue
+			}
+		}
+		if e, ok := lx.Negators[lower]; ok {
+			info[i].role, info[i].entry = negator, e
+			continue
+		}
+		if r.Lang == "en" && (strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t")) {
+			info[i].role = negator
+			info[i].entry = lexicons.Entry{Term: lower, Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: n't"}
+			continue
+		}
+		if e, ok := lx.Contrast[lower]; ok {
+			info[i].role, info[i].entry = contrast, e
+			continue
+		}
+		if e, ok := lx.Modifiers[lower]; ok {
+			info[i].role, info[i].entry, info[i].span = modifier, e, 1
+			// "incredible", "super": a booster that is also a sentiment
+			// word counts as one when it has nothing to boost.
+			if p, how, ok := s.lookupWord(lx, r.Lang, t); ok && p.Weight != 0 {
+				info[i].polar, info[i].polarHow = p, how
+			}
+			continue
+		}
+		// A word neutralized with weight 0 ("service", "gerade") is no
+		// evidence: it must not claim a negator or block one.
+		if e, how, ok := s.lookupWord(lx, r.Lang, t); ok && e.Weight != 0 {
+			info[i].item = len(items) + 1
+			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
+		}
+	}
+	return standaloneModifiers(toks, info, items, sentOf)
+}
+
+// neverAgainWeight is the weight of "never … again" / "never … back" with
+// words in between ("we'll never go again", "never coming back"): the
+// customer says they are gone, which the words around rarely carry.
+const neverAgainWeight = -2.5
+
+// neverAgain adds an item for "never" followed later in its clause by
+// "again" or "back" (contiguous "never again" is a lexicon phrase). The
+// "never" token is then spent: it negates nothing else.
+func (s *Scorer) neverAgain(toks []models.Token, info []tokInfo, items []item, sent []int) []item {
+	for i := range toks {
+		if lowerOf(&toks[i]) != "never" || info[i].role != negator {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+8; j++ {
+			if info[j].clause != info[i].clause || info[j].role == boundary || info[j].item != 0 {
+				break
+			}
+			if w := lowerOf(&toks[j]); w == "again" || w == "back" {
+				info[i].role, info[i].item = covered, len(items)+1
+				items = append(items, item{first: i, last: j, sentence: sent[i], base: neverAgainWeight, val: neverAgainWeight,
+					source: "rule: never … again", match: "rule"})
+				break
+			}
+		}
+	}
+	return items
+}
+
+// standaloneModifiers turns a modifier that is also a sentiment word into
+// a sentiment item when no sentiment word follows it within three tokens
+// of its sentence: "Incredible!", "The shield is super."
+func standaloneModifiers(toks []models.Token, info []tokInfo, items []item, sentOf []int) []item {
+	added := false
+	for i := range info {
+		if info[i].role != modifier || info[i].polar.Term == "" {
+			continue
+		}
+		modifies := false
+		for j := i + 1; j < len(toks) && j <= i+3 && sentOf[j] == sentOf[i]; j++ {
+			if info[j].item != 0 {
+				modifies = true
+				break
+			}
+			if toks[j].Kind == models.Punct {
+				break
+			}
+		}
+		if modifies {
+			continue
+		}
+		e := info[i].polar
+		info[i].role = plain
+		items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: info[i].polarHow})
+		added = true
+	}
+	if added {
+		// Keep items in text order and their back references right.
+		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
+		for k := range items {
+			info[items[k].first].item = k + 1
+		}
+	}
+	return items
+}
+
+// lookupWord finds a word's polarity: its form first, then its stem, then
+// (German) the head of a compound. Looking forms up before stems matters:
+// some German stems collide ("schön" and "schon" both stem to "schon").
+func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token) (lexicons.Entry, string, bool) {
+	lower := lowerOf(t)
+	if e, ok := lx.Words[lower]; ok {
+		return e, "exact", true
+	}
+	if s.rules.StemFallback && t.Stem != "" {
+		if e, ok := lx.Stems[t.Stem]; ok {
+			return e, "stem", true
+		}
+	}
+	// Only nouns (capitalized in German) are split: splitting any word
+	// finds short heads everywhere ("Passagiere" is not "Gier").
+	if s.rules.Compounds && lang == "de" {
+		if first, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(first) {
+			return s.lookupCompound(lx, lang, lower)
+		}
+	}
+	return lexicons.Entry{}, "", false
+}
+
+// minStemHead is the shortest compound head looked up by its stem.
+const minStemHead = 8
+
+// lookupCompound tries the heads of a German compound from the longest:
+// "lieferverzögerung" → "verzögerung". A modifier part of fewer than three
+// letters is not split off, so "unfreundlich" never becomes "freundlich";
+// a remaining "un" prefix before a head flips it ("kundenunfreundlich").
+func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
+	minHead := s.rules.CompoundMinHead
+	if utf8.RuneCountInString(lower) < minHead+3 {
+		return lexicons.Entry{}, "", false
+	}
+	letters := 0
+	for k, c := range lower {
+		if letters >= 3 {
+			head := lower[k:]
+			if strings.HasPrefix(head, "-") {
+				head = head[1:]
+			}
+			if utf8.RuneCountInString(head) < minHead {
+				break
+			}
+			e, ok := lx.Words[head]
+			// A stem match needs a long head: "Pfandflaschen" must not
+			// meet "lasch" through the stem of "laschen".
+			if !ok && s.stem != nil && s.rules.StemFallback && utf8.RuneCountInString(head) >= minStemHead {
+				e, ok = lx.Stems[s.stem(lang, head)]
+			}
+			if ok && e.Weight == 0 {
+				// A head the lexicon knows as neutral ends the search:
+				// "Stromsteuer" is a "Steuer", not "teuer".
+				return lexicons.Entry{}, "", false
+			}
+			if ok {
+				if strings.HasSuffix(lower[:k], "un") {
+					e.Weight = -e.Weight
+					return e, "compound (un-)", true
+				}
+				return e, "compound", true
+			}
+		}
+		if unicode.IsLetter(c) {
+			letters++
+		}
+	}
+	return lexicons.Entry{}, "", false
+}
+
+// matchPhrase returns the longest phrase (candidates are longest first) that
+// the tokens from i on spell, and its length in tokens.
+func matchPhrase(cands []lexicons.Entry, toks []models.Token, i int) (lexicons.Entry, int) {
+	for _, e := range cands {
+		n := 0
+		rest := e.Term
+		ok := true
+		for rest != "" {
+			word, after, _ := strings.Cut(rest, " ")
+			if i+n >= len(toks) || lowerOf(&toks[i+n]) != word {
+				ok = false
+				break
+			}
+			n++
+			rest = after
+		}
+		if ok && n > 0 {
+			return e, n
+		}
+	}
+	return lexicons.Entry{}, 0
+}

@@ -1,0 +1,153 @@
+package sentiment
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/models"
+)
+
+// postNegators may negate a word before them (German word order: "gefällt
+// mir nicht"). "kein" and "ohne" stand before what they negate, so they are
+// not in this list.
+var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, "nichts": true, "keineswegs": true, "keinesfalls": true,
+	"garnicht": true, "kaum": true, "nirgends": true, "nirgendwo": true}
+
+// notNegated are sentence adverbs and phrases that comment on the whole
+// sentence: "leider nicht geschafft" regrets a failure, it does not make
+// "leider" positive.
+var notNegated = map[string]bool{"leider": true, "schade": true, "hoffentlich": true, "endlich": true, "schon wieder": true,
+	"mal wieder": true, "wieder mal": true, "zum glück": true, "gott sei dank": true, "unfortunately": true, "sadly": true, "hopefully": true, "finally": true}
+
+// applyNegation negates each item with a negator before it in its clause
+// (within NegationWindow tokens, and no other sentiment word in between);
+// then, in German, a negator that negated nothing negates the nearest item
+// before it in its clause.
+func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tokInfo, items []item, explain bool) {
+	negate := func(it *item, by int, how string) {
+		info[by].used = true
+		if it.negated || notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])] {
+			return
+		}
+		it.negated = true
+		scalar := s.rules.NegationScalar
+		it.val *= scalar
+		if explain {
+			it.rules = append(it.rules, fmt.Sprintf("negated by %s%s (×%.2f)", lowerOf(&toks[by]), how, scalar))
+		}
+	}
+	// "weder … noch": after "weder", "noch" negates too.
+	weder := -1
+	for i := range info {
+		if lowerOf(&toks[i]) == "weder" {
+			weder = info[i].clause
+		}
+		if weder >= 0 && info[i].role == plain && lowerOf(&toks[i]) == "noch" && sentenceClauseNear(info, i, weder) {
+			info[i].role = negator
+			info[i].entry = lexicons.Entry{Term: "noch", Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: weder … noch"}
+		}
+	}
+	for k := range items {
+		it := &items[k]
+		if it.match == "emoji" {
+			continue // 😡 says how the writer feels; "nichts 😡" does not negate it
+		}
+		dist := 0
+		for j := it.first - 1; j >= 0 && dist < s.rules.NegationWindow; j-- {
+			in := &info[j]
+			if in.clause != info[it.first].clause || in.role == boundary || in.item != 0 {
+				break
+			}
+			if in.role == negator {
+				negate(it, j, "")
+				break
+			}
+			if in.role != covered {
+				dist++
+			}
+		}
+	}
+	// "wasn't helpful or friendly", "nicht schnell oder freundlich": a
+	// negation carries over "or" to the next word of its clause.
+	for k := 1; k < len(items); k++ {
+		prev, it := &items[k-1], &items[k]
+		if prev.negated && !it.negated && it.match != "emoji" && it.clause == prev.clause && it.first == prev.last+2 &&
+			orWords[lowerOf(&toks[prev.last+1])] {
+			it.negated = true
+			it.val *= s.rules.NegationScalar
+			if explain {
+				it.rules = append(it.rules, fmt.Sprintf("negated through %s (×%.2f)", lowerOf(&toks[prev.last+1]), s.rules.NegationScalar))
+			}
+		}
+	}
+	if !s.rules.PostNegation || r.Lang != "de" {
+		return
+	}
+	for j := range info {
+		in := &info[j]
+		if in.role != negator || in.used || !postNegators[lowerOf(&toks[j])] || isTagQuestion(toks, j) {
+			continue
+		}
+		dist := 0
+		for k := j - 1; k >= 0 && dist < s.rules.PostNegationWindow; k-- {
+			if info[k].clause != in.clause || info[k].role == boundary {
+				break
+			}
+			if info[k].item != 0 {
+				it := &items[info[k].item-1]
+				if it.val != 0 && !it.negated && it.match != "emoji" {
+					negate(it, j, " (after the word)")
+				}
+				break
+			}
+			if info[k].role != covered {
+				dist++
+			}
+		}
+	}
+}
+
+// danglingNegation adds an item for each negator that negated nothing and
+// whose clause holds no sentiment word: the negation is itself the verdict.
+func (s *Scorer) danglingNegation(toks []models.Token, info []tokInfo, items []item, sent []int, w float64) []item {
+	hasItem := map[int]bool{}
+	for _, it := range items {
+		hasItem[it.clause] = true
+	}
+	added := false
+	for j := range info {
+		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, j) {
+			continue
+		}
+		items = append(items, item{first: j, last: j, sentence: sent[j], clause: info[j].clause, base: w, val: w, pre: w,
+			source: "rule: negation without a target", match: "rule"})
+		info[j].used = true
+		added = true
+	}
+	if added {
+		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
+		for k := range items {
+			info[items[k].first].item = k + 1
+		}
+	}
+	return items
+}
+
+// orWords join alternatives that a negation covers together.
+var orWords = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true}
+
+// sentenceClauseNear reports whether token i is in the clause of "weder" or
+// the next one ("weder schnell, noch freundlich").
+func sentenceClauseNear(info []tokInfo, i, clause int) bool {
+	return info[i].clause == clause || info[i].clause == clause+1
+}
+
+// isTagQuestion: "…, oder nicht?" and "nicht wahr?" ask rather than negate.
+func isTagQuestion(toks []models.Token, j int) bool {
+	if j+1 < len(toks) && (strings.HasPrefix(toks[j+1].Text, "?") || lowerOf(&toks[j+1]) == "wahr") {
+		return true
+	}
+	return j > 0 && lowerOf(&toks[j-1]) == "oder"
+}
