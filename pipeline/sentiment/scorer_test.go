@@ -164,6 +164,15 @@ func TestRules(t *testing.T) {
 			}
 		}},
 		{name: "de dangling negation is off by default", lang: "de", text: "Du bist nichts.", want: "neutral"},
+		{name: "en caps emphasis", lang: "en", text: "The driver was SLOW and late.", want: "negative", check: rule("SLOW", "capitals")},
+		{name: "en all caps is no emphasis", lang: "en", text: "SLOW AND LATE.", want: "negative", check: norule("SLOW", "capitals")},
+		{name: "en emoji", lang: "en", text: "Delivery 😡", want: "negative", check: match("😡", "emoji")},
+		{name: "en emoticon", lang: "en", text: "Thanks :-)", want: "positive", check: match(":-)", "emoji")},
+		{name: "en exclamation strengthens", lang: "en", text: "Good!!!", want: "positive", check: func(t *testing.T, r *models.Record) {
+			if plain := analyse(t, "en", "Good.", DefaultRules()); r.Sentiment.Score <= plain.Sentiment.Score {
+				t.Errorf("Good!!! %v not above Good. %v", r.Sentiment.Score, plain.Sentiment.Score)
+			}
+		}},
 		{name: "en booster", lang: "en", text: "Very good.", want: "positive", check: rule("good", "boosted by very")},
 		{name: "en dampener two words", lang: "en", text: "Kind of slow.", want: "negative", check: rule("slow", "dampened by kind of")},
 		{name: "en but", lang: "en", text: "Great product, but delivery was late.", want: "negative", check: rule("late", "after but")},
