@@ -10,11 +10,9 @@ import (
 )
 
 // StemWord returns the Snowball stem of a lower-case word in lang ("de" or
-// "en"), the key of Lexicon.Stems. It must agree with the pipeline's
-// stemmer (pipeline/text.Stem), which stems the tokens looked up in that
-// map; a test checks that it does for every stem entry of the built-in
-// lexicons. It lives here as well because pipeline/text imports this
-// package, not the other way round.
+// "en"), the key of Lexicon.Stems. The pipeline's stems stage stems tokens
+// with this same function (pipeline/text.Stem calls it), so a token meets a
+// stem entry exactly when their stems agree.
 func StemWord(lang, lower string) string {
 	switch lang {
 	case "en":

@@ -34,25 +34,7 @@ func FuzzScore(f *testing.F) {
 	}
 	labels := []string{models.Positive, models.Negative, models.Neutral, models.Mixed}
 	f.Fuzz(func(t *testing.T, s, lang string) {
-		r := &models.Record{Text: s, Lang: lang}
-		r.Sentences = text.SplitSentences(s, lang, nil)
-		for i := range r.Sentences {
-			se := &r.Sentences[i]
-			se.FirstToken = len(r.Tokens)
-			n := len(r.Tokens)
-			r.Tokens = text.Tokenize(s[se.Start:se.End], r.Tokens)
-			for j := n; j < len(r.Tokens); j++ {
-				r.Tokens[j].Start += se.Start
-				r.Tokens[j].End += se.Start
-			}
-			se.EndToken = len(r.Tokens)
-		}
-		for i := range r.Tokens {
-			r.Tokens[i].Lower = text.Lower(r.Tokens[i].Text)
-			if r.Tokens[i].Kind == models.Word {
-				r.Tokens[i].Stem = text.Stem(lang, r.Tokens[i].Lower)
-			}
-		}
+		r := prepare(s, lang)
 		sc.Score(r, true)
 		st := r.Sentiment
 		if st == nil {

@@ -62,6 +62,14 @@ func testLexicons() map[string]*lexicons.Lexicon {
 
 func analyse(t *testing.T, lang, s string, rules Rules) *models.Record {
 	t.Helper()
+	r := prepare(s, lang)
+	New(testLexicons(), rules, text.Stem).Score(r, true)
+	return r
+}
+
+// prepare runs the text stages' work (sentences, tokens, lower case, stems)
+// on s, as the pipeline does before the sentiment stage.
+func prepare(s, lang string) *models.Record {
 	r := &models.Record{Text: s, Lang: lang}
 	r.Sentences = text.SplitSentences(s, lang, nil)
 	for i := range r.Sentences {
@@ -81,7 +89,6 @@ func analyse(t *testing.T, lang, s string, rules Rules) *models.Record {
 			r.Tokens[i].Stem = text.Stem(lang, r.Tokens[i].Lower)
 		}
 	}
-	New(testLexicons(), rules, text.Stem).Score(r, true)
 	return r
 }
 

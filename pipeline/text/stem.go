@@ -6,9 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/german"
-	"github.com/kljensen/snowball/english"
+	"github.com/stimmung/stimmung/lexicons"
 )
 
 // Lower lower-cases s, returning s itself when it is already lower case so
@@ -38,22 +36,12 @@ func lowerSlow(s string) string {
 // Stem returns the Snowball stem of a lower-case word in lang ("de" or
 // "en"); for other languages it returns the word unchanged.
 //
-// English uses kljensen/snowball. It has no German stemmer, so German uses
+// It is lexicons.StemWord: the lexicon's stem entries are keyed by the same
+// function, so a token and an entry meet exactly when their stems agree.
+// English uses kljensen/snowball; it has no German stemmer, so German uses
 // blevesearch/snowballstem, generated from the reference Snowball
 // definitions (and already a dependency of Bleve, which indexes the results).
-func Stem(lang, lower string) string {
-	switch lang {
-	case "en":
-		// Stop words are stemmed too: "was" and "has" must stay stable keys
-		// for the lexicon; the library skips them unless told otherwise.
-		return english.Stem(lower, true)
-	case "de":
-		env := snowballstem.NewEnv(lower)
-		german.Stem(env)
-		return env.Current()
-	}
-	return lower
-}
+func Stem(lang, lower string) string { return lexicons.StemWord(lang, lower) }
 
 // Stemmer stems words with a bounded cache. Customer feedback repeats a
 // small vocabulary (Lieferung, freundlich, delivery), and the Snowball
