@@ -15,6 +15,7 @@ import (
 // words by form, stem and compound head.
 func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, sentOf []int) []item {
 	toks := r.Tokens
+	idx := s.index[r.Lang]
 	var items []item
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -22,8 +23,9 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		if lower == "" {
 			lower = strings.ToLower(t.Text)
 		}
-		if s.rules.Phrases && t.Kind == models.Word {
-			if e, n := matchPhrase(lx.Phrases[lower], toks, i); n > 0 {
+		wi := idx[lower]
+		if s.rules.Phrases && t.Kind == models.Word && wi != nil && len(wi.phrases) > 0 {
+			if e, n := matchPhrase(wi.phrases, toks, i); n > 0 {
 				for j := i; j < i+n; j++ {
 					info[j].role = covered
 				}
@@ -54,22 +56,23 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		}
 		// Two-word negators and modifiers ("far from", "no one", "ein
 		// bisschen", "kind of") before one-word roles.
-		if i+1 < len(toks) {
-			if e, ok := lx.Negators[lower+" "+lowerOf(&toks[i+1])]; ok {
+		if i+1 < len(toks) && wi != nil && wi.multi {
+			two := lower + " " + lowerOf(&toks[i+1])
+			if e, ok := lx.Negators[two]; ok {
 				info[i].role, info[i].entry = negator, e
 				info[i+1].role = covered
 				i++
 				continue
 			}
-			if e, ok := lx.Modifiers[lower+" "+lowerOf(&toks[i+1])]; ok {
+			if e, ok := lx.Modifiers[two]; ok {
 				info[i].role, info[i].entry, info[i].span = modifier, e, 2
 				info[i+1].role = covered
 				i++
 				continue
 			}
 		}
-		if e, ok := lx.Negators[lower]; ok {
-			info[i].role, info[i].entry = negator, e
+		if wi != nil && wi.negator != nil {
+			info[i].role, info[i].entry = negator, *wi.negator
 			continue
 		}
 		if r.Lang == "en" && (strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t")) {
@@ -77,22 +80,22 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			info[i].entry = lexicons.Entry{Term: lower, Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: n't"}
 			continue
 		}
-		if e, ok := lx.Contrast[lower]; ok {
-			info[i].role, info[i].entry = contrast, e
+		if wi != nil && wi.contrast != nil {
+			info[i].role, info[i].entry = contrast, *wi.contrast
 			continue
 		}
-		if e, ok := lx.Modifiers[lower]; ok {
-			info[i].role, info[i].entry, info[i].span = modifier, e, 1
+		if wi != nil && wi.modifier != nil {
+			info[i].role, info[i].entry, info[i].span = modifier, *wi.modifier, 1
 			// "incredible", "super": a booster that is also a sentiment
 			// word counts as one when it has nothing to boost.
-			if p, how, ok := s.lookupWord(lx, r.Lang, t); ok && p.Weight != 0 {
+			if p, how, ok := s.lookupWord(lx, r.Lang, t, wi); ok && p.Weight != 0 {
 				info[i].polar, info[i].polarHow = p, how
 			}
 			continue
 		}
 		// A word neutralized with weight 0 ("service", "gerade") is no
 		// evidence: it must not claim a negator or block one.
-		if e, how, ok := s.lookupWord(lx, r.Lang, t); ok && e.Weight != 0 {
+		if e, how, ok := s.lookupWord(lx, r.Lang, t, wi); ok && e.Weight != 0 {
 			info[i].item = len(items) + 1
 			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
 		}
@@ -168,10 +171,10 @@ func standaloneModifiers(toks []models.Token, info []tokInfo, items []item, sent
 // lookupWord finds a word's polarity: its form first, then its stem, then
 // (German) the head of a compound. Looking forms up before stems matters:
 // some German stems collide ("schön" and "schon" both stem to "schon").
-func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token) (lexicons.Entry, string, bool) {
+func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token, wi *wordIndex) (lexicons.Entry, string, bool) {
 	lower := lowerOf(t)
-	if e, ok := lx.Words[lower]; ok {
-		return e, "exact", true
+	if wi != nil && wi.polar != nil {
+		return *wi.polar, "exact", true
 	}
 	if s.rules.StemFallback && t.Stem != "" {
 		if e, ok := lx.Stems[t.Stem]; ok {
@@ -238,22 +241,20 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 
 // matchPhrase returns the longest phrase (candidates are longest first) that
 // the tokens from i on spell, and its length in tokens.
-func matchPhrase(cands []lexicons.Entry, toks []models.Token, i int) (lexicons.Entry, int) {
-	for _, e := range cands {
-		n := 0
-		rest := e.Term
+func matchPhrase(cands []phrase, toks []models.Token, i int) (lexicons.Entry, int) {
+	for _, p := range cands {
+		if i+len(p.words) > len(toks) {
+			continue
+		}
 		ok := true
-		for rest != "" {
-			word, after, _ := strings.Cut(rest, " ")
-			if i+n >= len(toks) || lowerOf(&toks[i+n]) != word {
+		for k, w := range p.words {
+			if lowerOf(&toks[i+k]) != w {
 				ok = false
 				break
 			}
-			n++
-			rest = after
 		}
-		if ok && n > 0 {
-			return e, n
+		if ok {
+			return p.e, len(p.words)
 		}
 	}
 	return lexicons.Entry{}, 0

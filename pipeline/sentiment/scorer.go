@@ -3,7 +3,9 @@ package sentiment
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,13 +18,83 @@ import (
 type Scorer struct {
 	lex   map[string]*lexicons.Lexicon
 	rules Rules
+	// index holds, per language, everything a lower-cased word can be:
+	// one lookup per word instead of six, and phrases split once.
+	index   map[string]map[string]*wordIndex
+	scratch sync.Pool // *scratch
 	// stem stems a compound's head the way the stems stage stems words.
 	stem func(lang, lower string) string
 }
 
 // New returns a Scorer over one lexicon per language ("de", "en").
 func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string) *Scorer {
-	return &Scorer{lex: lex, rules: rules, stem: stem}
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, index: map[string]map[string]*wordIndex{}}
+	for lang, lx := range lex {
+		sc.index[lang] = buildIndex(lx)
+	}
+	sc.scratch.New = func() any { return new(scratch) }
+	return sc
+}
+
+// wordIndex is what one lower-cased word can be in a lexicon. Building a
+// two-word key for every token cost a string allocation per word; multi
+// says whether the word starts a two-word negator or modifier at all.
+type wordIndex struct {
+	phrases                     []phrase // starting with the word, longest first
+	negator, contrast, modifier *lexicons.Entry
+	polar                       *lexicons.Entry // the exact-form polarity entry
+	multi                       bool
+}
+
+type phrase struct {
+	words []string
+	e     lexicons.Entry
+}
+
+func buildIndex(lx *lexicons.Lexicon) map[string]*wordIndex {
+	idx := map[string]*wordIndex{}
+	get := func(w string) *wordIndex {
+		wi := idx[w]
+		if wi == nil {
+			wi = &wordIndex{}
+			idx[w] = wi
+		}
+		return wi
+	}
+	for first, ps := range lx.Phrases {
+		wi := get(first)
+		for _, e := range ps {
+			wi.phrases = append(wi.phrases, phrase{words: strings.Split(e.Term, " "), e: e})
+		}
+	}
+	for term, e := range lx.Negators {
+		if w, _, ok := strings.Cut(term, " "); ok {
+			get(w).multi = true
+			continue
+		}
+		get(term).negator = &e
+	}
+	for term, e := range lx.Modifiers {
+		if w, _, ok := strings.Cut(term, " "); ok {
+			get(w).multi = true
+			continue
+		}
+		get(term).modifier = &e
+	}
+	for term, e := range lx.Contrast {
+		get(term).contrast = &e
+	}
+	for term, e := range lx.Words {
+		get(term).polar = &e
+	}
+	return idx
+}
+
+// scratch is per-record working memory, pooled: allocating it for every
+// record was a third of the scorer's garbage.
+type scratch struct {
+	info []tokInfo
+	sent []int
 }
 
 // role is what a token does besides (or instead of) carrying sentiment.
@@ -81,8 +153,13 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 		return
 	}
 	toks := r.Tokens
-	info := make([]tokInfo, len(toks))
-	sent := sentenceIndex(r)
+	sc := s.scratch.Get().(*scratch)
+	defer s.scratch.Put(sc)
+	info := slices.Grow(sc.info[:0], len(toks))[:len(toks)]
+	clear(info)
+	sc.info = info
+	sent := sentenceIndexInto(r, sc.sent)
+	sc.sent = sent
 	items := s.findItems(r, lx, info, sent)
 	s.markClauses(r, info, sent)
 	if s.rules.Negation && r.Lang == "en" {
@@ -119,9 +196,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	s.aggregate(r, items, info, explain)
 }
 
-// sentenceIndex maps each token to its sentence.
-func sentenceIndex(r *models.Record) []int {
-	out := make([]int, len(r.Tokens))
+// sentenceIndexInto maps each token to its sentence, reusing buf.
+func sentenceIndexInto(r *models.Record, buf []int) []int {
+	out := slices.Grow(buf[:0], len(r.Tokens))[:len(r.Tokens)]
 	for si, se := range r.Sentences {
 		for j := se.FirstToken; j < se.EndToken && j < len(out); j++ {
 			out[j] = si
