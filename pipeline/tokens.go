@@ -22,17 +22,7 @@ func (tokens) Process(_ context.Context, r *models.Record) error {
 	if cap(toks) == 0 {
 		toks = make([]models.Token, 0, len(r.Text)/5+4)
 	}
-	for i := range r.Sentences {
-		s := &r.Sentences[i]
-		s.FirstToken = len(toks)
-		n := len(toks)
-		toks = text.Tokenize(r.Text[s.Start:s.End], toks)
-		for j := n; j < len(toks); j++ {
-			toks[j].Start += s.Start
-			toks[j].End += s.Start
-		}
-		s.EndToken = len(toks)
-	}
+	toks = text.TokenizeSentences(r.Text, r.Sentences, toks)
 	r.Tokens = toks
 	return nil
 }

@@ -72,17 +72,7 @@ func analyse(t *testing.T, lang, s string, rules Rules) *models.Record {
 func prepare(s, lang string) *models.Record {
 	r := &models.Record{Text: s, Lang: lang}
 	r.Sentences = text.SplitSentences(s, lang, nil)
-	for i := range r.Sentences {
-		se := &r.Sentences[i]
-		se.FirstToken = len(r.Tokens)
-		n := len(r.Tokens)
-		r.Tokens = text.Tokenize(s[se.Start:se.End], r.Tokens)
-		for j := n; j < len(r.Tokens); j++ {
-			r.Tokens[j].Start += se.Start
-			r.Tokens[j].End += se.Start
-		}
-		se.EndToken = len(r.Tokens)
-	}
+	r.Tokens = text.TokenizeSentences(s, r.Sentences, nil)
 	for i := range r.Tokens {
 		r.Tokens[i].Lower = text.Lower(r.Tokens[i].Text)
 		if r.Tokens[i].Kind == models.Word {

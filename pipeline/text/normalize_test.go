@@ -97,3 +97,17 @@ func TestStemmerCacheAgreesAndIsBounded(t *testing.T) {
 		t.Errorf("cache holds %d words, bound is about 2×64", total)
 	}
 }
+
+func TestTokenizeSentences(t *testing.T) {
+	s := "Gut so. Aber teuer!"
+	sents := SplitSentences(s, "de", nil)
+	toks := TokenizeSentences(s, sents, nil)
+	if len(sents) != 2 || sents[0].FirstToken != 0 || sents[0].EndToken != 3 || sents[1].FirstToken != 3 || sents[1].EndToken != len(toks) {
+		t.Fatalf("sentences %+v, %d tokens", sents, len(toks))
+	}
+	for _, tk := range toks {
+		if s[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q at %d-%d does not match the text", tk.Text, tk.Start, tk.End)
+		}
+	}
+}

@@ -1278,3 +1278,20 @@ func eachLine(name string, fn func(fields []string) error) error {
 	}
 	return nil
 }
+
+// TokenizeSentences tokenizes s sentence by sentence, appending to dst, so
+// that no token crosses a sentence boundary, and sets each sentence's
+// FirstToken and EndToken. Offsets are byte offsets into s.
+func TokenizeSentences(s string, sents []models.Sentence, dst []models.Token) []models.Token {
+	for i := range sents {
+		se := &sents[i]
+		se.FirstToken = len(dst)
+		dst = Tokenize(s[se.Start:se.End], dst)
+		for j := se.FirstToken; j < len(dst); j++ {
+			dst[j].Start += se.Start
+			dst[j].End += se.Start
+		}
+		se.EndToken = len(dst)
+	}
+	return dst
+}
