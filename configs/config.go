@@ -11,6 +11,22 @@ import (
 //go:embed default.yaml
 var DefaultYAML []byte
 
+// ThemesYAML is the built-in theme taxonomy.
+//
+//go:embed themes.yaml
+var ThemesYAML []byte
+
+// ThemesName names the built-in taxonomy in messages.
+const ThemesName = "built-in themes.yaml"
+
+// SignalsYAML is the built-in taxonomy of effort, urgency and churn.
+//
+//go:embed signals.yaml
+var SignalsYAML []byte
+
+// SignalsName names the built-in signals taxonomy in messages.
+const SignalsName = "built-in signals.yaml"
+
 // DefaultName names the built-in configuration in messages.
 const DefaultName = "built-in default.yaml"
 
@@ -20,6 +36,7 @@ type Config struct {
 	MaxErrors    int      `yaml:"max_errors" mapstructure:"max_errors"`
 	MaxLineBytes int      `yaml:"max_line_bytes" mapstructure:"max_line_bytes"`
 	DefaultLang  string   `yaml:"default_lang" mapstructure:"default_lang"`
+	Themes       string   `yaml:"themes" mapstructure:"themes"`
 	Input        Input    `yaml:"input" mapstructure:"input"`
 	Output       Output   `yaml:"output" mapstructure:"output"`
 	Pipeline     Pipeline `yaml:"pipeline" mapstructure:"pipeline"`

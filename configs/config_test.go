@@ -38,7 +38,7 @@ func TestLoadDefault(t *testing.T) {
 			t.Errorf("stage %s has no position: %+v", s.Name, s.Pos)
 		}
 	}
-	if got := strings.Join(names, " "); got != "normalize language sentences tokens stems sentiment" {
+	if got := strings.Join(names, " "); got != "normalize language sentences tokens stems sentiment themes signals" {
 		t.Errorf("stages = %q", got)
 	}
 }
@@ -128,8 +128,8 @@ func TestLoadLayers(t *testing.T) {
 	if got := strings.Join(cfg.Input.Columns.Pass, ","); got != "a,b" {
 		t.Errorf("pass from a comma list: got %q", got)
 	}
-	if len(cfg.Pipeline.Stages) != 6 {
-		t.Errorf("the file does not touch the stages; want the default 6, got %d", len(cfg.Pipeline.Stages))
+	if len(cfg.Pipeline.Stages) != 8 {
+		t.Errorf("the file does not touch the stages; want the default 8, got %d", len(cfg.Pipeline.Stages))
 	}
 }
 
@@ -179,7 +179,7 @@ func TestEmptyFileIsDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cfg.Pipeline.Stages) != 6 {
+	if len(cfg.Pipeline.Stages) != 8 {
 		t.Errorf("stages = %d", len(cfg.Pipeline.Stages))
 	}
 }

@@ -50,6 +50,16 @@ type Record struct {
 	SentenceSentiments []Sentiment
 	// Explain lists the contributions behind Sentiment when asked for.
 	Explain []Contribution
+	// Clauses and Evidence are the sentiment engine's working units, kept
+	// for the stages after it (themes); they are not written out.
+	Clauses  []Clause
+	Evidence []Evidence
+
+	// Themes are the taxonomy's themes found in the text, in the order of
+	// their first mention.
+	Themes []Theme
+	// Signals are set by the signals stage.
+	Signals *Signals
 
 	// Flags are machine-readable markers for users (e.g. "no_content").
 	Flags []string
@@ -97,6 +107,10 @@ func (r *Record) Analysed() bool {
 // Flag names written to the output.
 const (
 	FlagNoContent = "no_content"
+	FlagEffort    = "effort"
+	FlagUrgent    = "urgent"
+	FlagChurn     = "churn"
+	FlagMismatch  = "mismatch"
 )
 
 // Warning names written to the output.

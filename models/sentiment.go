@@ -46,3 +46,31 @@ type Contribution struct {
 	// Rules lists what changed it, in order, e.g. "negated by nicht (×-0.74)".
 	Rules []string
 }
+
+// Clause is a run of tokens that the sentiment engine weighs as one unit: it
+// ends at a comma-like mark, a contrast word ("aber", "but"), a subordinating
+// conjunction or the end of a sentence. FirstToken and EndToken index
+// Record.Tokens (half-open).
+type Clause struct {
+	FirstToken int
+	EndToken   int
+	Sentence   int
+	// Contrast is true when the clause opens with a contrast word: what
+	// follows "aber" is about something else as often as not.
+	Contrast bool
+}
+
+// Evidence is one word, phrase or emoji that moved the sentiment, with its
+// final value after every rule. The themes stage hands each piece of
+// evidence to the theme it is about.
+type Evidence struct {
+	// FirstToken and LastToken index Record.Tokens (inclusive).
+	FirstToken int
+	LastToken  int
+	// Clause indexes Record.Clauses.
+	Clause int
+	// Value is the final contribution; Pre the value before contrast
+	// weighting (how strong the clause is on its own).
+	Value float64
+	Pre   float64
+}

@@ -18,7 +18,7 @@ type Pipeline struct {
 // option is checked before any data is read; an error names the stage or
 // option path and its place in the configuration file.
 func Build(cfg *configs.Config) (*Pipeline, error) {
-	env := Env{DefaultLang: cfg.DefaultLang, Explain: cfg.Output.Explain}
+	env := Env{DefaultLang: cfg.DefaultLang, Explain: cfg.Output.Explain, Themes: cfg.Themes}
 	p := &Pipeline{}
 	ran := map[string]bool{}
 	for i, spec := range cfg.Pipeline.Stages {
@@ -49,6 +49,9 @@ func Build(cfg *configs.Config) (*Pipeline, error) {
 		}
 		p.stages = append(p.stages, st)
 		ran[spec.Name] = true
+		if ss, ok := st.(*sentimentStage); ok {
+			env.Scorer = ss.scorer
+		}
 	}
 	return p, nil
 }
@@ -66,8 +69,13 @@ func (p *Pipeline) Names() []string {
 // as failed and stops its processing; it never ends the run.
 func (p *Pipeline) Process(ctx context.Context, r *models.Record) {
 	for _, s := range p.stages {
-		if !r.Analysed() {
+		if r.Err != nil {
 			return
+		}
+		if !r.Analysed() {
+			if _, ok := s.(emptyAware); !ok {
+				continue
+			}
 		}
 		if err := safeProcess(ctx, s, r); err != nil {
 			r.Err = &models.RecordError{Stage: s.Name(), Message: err.Error()}
@@ -75,6 +83,10 @@ func (p *Pipeline) Process(ctx context.Context, r *models.Record) {
 		}
 	}
 }
+
+// emptyAware stages also run on records without text (flagged
+// no_content): their ratings still carry signals.
+type emptyAware interface{ runsOnEmpty() }
 
 func safeProcess(ctx context.Context, s Stage, r *models.Record) (err error) {
 	defer func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/sentiment"
 )
 
 // Stage annotates one record in place. Implementations are safe for
@@ -11,7 +12,8 @@ import (
 //
 // A returned error marks the record as failed: later stages skip it, the
 // writer emits an error record naming the stage, and the run goes on. Stages
-// are not called for records that failed or carry the no_content flag.
+// are not called for records that failed, nor, except the signals stage
+// (ratings need no text), for records flagged no_content.
 type Stage interface {
 	Name() string
 	Process(ctx context.Context, r *models.Record) error
@@ -23,6 +25,11 @@ type Env struct {
 	DefaultLang string
 	// Explain asks stages to record why they decided what they did.
 	Explain bool
+	// Themes is the taxonomy file of the themes stage ("" = built-in).
+	Themes string
+	// Scorer is the sentiment stage's scorer, once it is built: later
+	// stages score themes on the same scale.
+	Scorer *sentiment.Scorer
 }
 
 // stageDef is one row of the stage table.
@@ -44,6 +51,8 @@ var table = []stageDef{
 	{name: "tokens", doc: "tokens with byte offsets: words, contractions, emoji, emoticons, URLs, e-mails, @mentions, #hashtags", needs: []string{"sentences"}, build: newTokens},
 	{name: "stems", doc: "lower-cased forms and Snowball stems (English, German)", needs: []string{"tokens", "language"}, build: newStems},
 	{name: "sentiment", doc: "weighted lexicons and rules: negation, modifiers, contrast, emphasis, emoji, phrases, compounds", needs: []string{"stems"}, build: newSentiment},
+	{name: "themes", doc: "themes of a taxonomy (stems, compounds, phrases, rules), each with the sentiment of the words about it", needs: []string{"sentiment"}, build: newThemes},
+	{name: "signals", doc: "NPS and CSAT groups, effort, urgency, churn, the flags effort/urgent/churn/mismatch, and a follow-up priority with reasons", needs: []string{"sentiment"}, build: newSignals},
 }
 
 // StageInfo describes a known stage for help texts.

@@ -152,7 +152,7 @@ func TestConfigShowLoadsAgain(t *testing.T) {
 		t.Fatalf("config show: exit %d\n%s", code, shown)
 	}
 	out, stderr, code := run(t, []byte(shown), "config", "lint", "-")
-	if code != 0 || !strings.Contains(out, "stdin: ok (stages: normalize → language → sentences → tokens → stems → sentiment)") {
+	if code != 0 || !strings.Contains(out, "stdin: ok (stages: normalize → language → sentences → tokens → stems → sentiment → themes → signals)") {
 		t.Errorf("lint of shown config: exit %d, %q %q", code, out, stderr)
 	}
 }

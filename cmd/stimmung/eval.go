@@ -53,12 +53,22 @@ string, empty) or rating (not a number), is reported on stderr with its line
 number, and that file gets no report: figures over part of a file would look
 like figures over all of it. The exit code is then 4.
 
+With --aspects, each GOLD line also has "aspects": [{"category", "polarity"}]
+(GermEval 2017's aspect categories; an empty list for a text about nothing
+of interest), and the themes stage's theme names are scored against the
+categories: micro precision, recall and F1 over (text, category) pairs and
+over (text, category, polarity), per category, and the baseline of always
+answering the most frequent category. A theme labelled mixed counts as
+neutral. Use a taxonomy whose theme names are the categories, for example
+--themes configs/examples/deutsche-bahn-themes.yaml.
+
 Exit codes: 0 report printed (whatever the accuracy), 1 usage, 2 configuration,
 4 a file missing or unreadable, or unusable gold lines.`,
 		Example: `  stimmung eval ../shared/data/dev/germeval_dev_de.jsonl
   stimmung eval --misses 3 ../shared/data/dev/sb10k_dev_de.jsonl ../shared/data/dev/negation_de.jsonl
   stimmung analyze gold.jsonl > pred.jsonl && stimmung eval --predictions pred.jsonl gold.jsonl
-  stimmung eval --json gold.jsonl | jq .macro_f1`,
+  stimmung eval --json gold.jsonl | jq .macro_f1
+  stimmung eval --aspects --themes configs/examples/deutsche-bahn-themes.yaml ../shared/data/dev/germeval_dev_de.jsonl`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{errors.New("eval needs at least one gold file")}
@@ -76,6 +86,7 @@ Exit codes: 0 report printed (whatever the accuracy), 1 usage, 2 configuration,
 	cmd.Flags().String("predictions", "", `score this file (JSON lines with "id" and "sentiment"; - for stdin) instead of running the pipeline`)
 	cmd.Flags().Bool("json", false, "print one JSON object per file (score.py's keys, then per_class, confusion, misses)")
 	cmd.Flags().Int("misses", 0, "show up to N wrongly predicted items per gold/predicted pair, in file order")
+	cmd.Flags().Bool("aspects", false, `score the themes against the gold "aspects" ([{"category","polarity"}]): micro-F1 of categories and of category with polarity`)
 	return cmd
 }
 
@@ -106,6 +117,13 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 		if fi.IsDir() {
 			return ioError{fmt.Errorf("gold %s is a directory", name)}
 		}
+	}
+
+	if aspects, _ := cmd.Flags().GetBool("aspects"); aspects {
+		if cmd.Flags().Changed("predictions") {
+			return usageError{errors.New("--aspects runs the pipeline; it does not take --predictions")}
+		}
+		return evalAspects(cfg, s, args, asJSON, nMisses)
 	}
 
 	var preds map[string]prediction

@@ -96,5 +96,55 @@ func printExplain(w io.Writer, r *models.Record) error {
 			return err
 		}
 	}
+	printThemes(w, r)
 	return nil
+}
+
+// printThemes lists the themes found, the words that tagged each and the
+// taxonomy term they matched, and the CX signals.
+func printThemes(w io.Writer, r *models.Record) {
+	if r.Themes != nil {
+		fmt.Fprintln(w, "\nthemes")
+		if len(r.Themes) == 0 {
+			fmt.Fprintln(w, "  (none)")
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, th := range r.Themes {
+			neg := ""
+			if th.Negated {
+				neg = " (missing)"
+			}
+			fmt.Fprintf(tw, "  %s\t%s%s, score %+.3f\t", th.Path, th.Label, neg, th.Score)
+			if len(th.Matches) == 0 {
+				fmt.Fprint(tw, "fallback: nothing specific matched")
+			}
+			for i, m := range th.Matches {
+				if i > 0 {
+					fmt.Fprint(tw, "; ")
+				}
+				fmt.Fprintf(tw, "%q %d-%d by %s", m.Text, m.Start, m.End, m.Term)
+			}
+			fmt.Fprintln(tw)
+		}
+		tw.Flush()
+	}
+	if s := r.Signals; s != nil {
+		fmt.Fprintln(w, "\nsignals")
+		if s.NPSGroup != "" {
+			fmt.Fprintf(w, "  nps group  %s\n", s.NPSGroup)
+		}
+		fmt.Fprintf(w, "  effort %.2f, urgency %.2f, churn %.2f", s.Effort, s.Urgency, s.Churn)
+		if len(r.Flags) > 0 {
+			fmt.Fprintf(w, "; flags %s", strings.Join(r.Flags, ", "))
+		}
+		fmt.Fprintln(w)
+		for _, m := range s.Matches {
+			fmt.Fprintf(w, "  %s  %q %d-%d\n", m.Signal, m.Text, m.Start, m.End)
+		}
+		fmt.Fprintf(w, "  priority %d", s.Priority)
+		if len(s.Reasons) > 0 {
+			fmt.Fprintf(w, ": %s", strings.Join(s.Reasons, "; "))
+		}
+		fmt.Fprintln(w)
+	}
 }

@@ -84,6 +84,7 @@ var configFlags = map[string]string{
 	"format":         "output.format",
 	"debug":          "output.debug",
 	"explain":        "output.explain",
+	"themes":         "themes",
 }
 
 // loadConfig merges the configuration for cmd; errors are *configs.Error.
@@ -115,4 +116,5 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.StringP("format", "f", "", "output format: jsonl or csv (default jsonl; csv for --output *.csv)")
 	fs.Bool("debug", false, "add sentences and tokens to each record")
 	fs.Bool("explain", false, "add to each record the words and rules behind its sentiment")
+	fs.String("themes", "", "theme taxonomy file (default: the built-in customer-experience taxonomy)")
 }

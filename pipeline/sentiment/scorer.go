@@ -194,6 +194,38 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 		s.applyContrast(r, toks, info, items, sent, explain)
 	}
 	s.aggregate(r, items, info, explain)
+	keepEvidence(r, info, sent, items)
+}
+
+// keepEvidence leaves the clauses and the final value of each item on the
+// record, for the themes stage.
+func keepEvidence(r *models.Record, info []tokInfo, sent []int, items []item) {
+	r.Clauses = r.Clauses[:0]
+	for i := range info {
+		if i == 0 || info[i].clause != info[i-1].clause {
+			r.Clauses = append(r.Clauses, models.Clause{FirstToken: i, EndToken: i + 1, Sentence: sent[i], Contrast: info[i].role == contrast})
+		} else {
+			r.Clauses[len(r.Clauses)-1].EndToken = i + 1
+		}
+	}
+	r.Evidence = r.Evidence[:0]
+	for _, it := range items {
+		if it.val == 0 && it.pre == 0 {
+			continue
+		}
+		r.Evidence = append(r.Evidence, models.Evidence{FirstToken: it.first, LastToken: it.last, Clause: it.clause, Value: it.val, Pre: it.pre})
+	}
+}
+
+// Normalize maps a sum of contributions into (-1, 1) as the scorer does for
+// a sentence: s/sqrt(s²+alpha).
+func (s *Scorer) Normalize(sum float64) float64 { return s.normalize(sum) }
+
+// Label labels a score in lang with the configured thresholds; maxPos and
+// maxNeg are the strongest positive and negative normalized clause sums
+// (for mixed).
+func (s *Scorer) Label(lang string, score, maxPos, maxNeg float64) string {
+	return s.label(lang, score, maxPos, maxNeg)
 }
 
 // sentenceIndexInto maps each token to its sentence, reusing buf.

@@ -29,7 +29,8 @@ type CSV struct {
 
 // coreColumns come first in every CSV output.
 var coreColumns = []string{"id", "line", "lang", "lang_source", "text_column", "text_normalized", "flags", "warnings", "error_stage", "error_message",
-	"sentiment_score", "sentiment_label", "sentiment_positive", "sentiment_negative", "sentiment_neutral"}
+	"sentiment_score", "sentiment_label", "sentiment_positive", "sentiment_negative", "sentiment_neutral",
+	"themes", "nps_group", "csat_group", "effort", "urgency", "churn", "priority", "priority_reasons"}
 
 // maxPending bounds how many records wait for the header to be decided
 // (only records without fields wait: error lines at the very start).
@@ -118,6 +119,12 @@ func (c *CSV) writeRow(r *models.Record) error {
 	} else {
 		row = append(row, "", "", "", "", "")
 	}
+	row = append(row, themeCell(r.Themes))
+	if s := r.Signals; s != nil {
+		row = append(row, s.NPSGroup, s.CSATGroup, num(s.Effort), num(s.Urgency), num(s.Churn), strconv.Itoa(s.Priority), strings.Join(s.Reasons, "; "))
+	} else {
+		row = append(row, "", "", "", "", "", "", "")
+	}
 	if c.o.Debug {
 		row = append(row, string(AppendSentences(nil, r)), string(AppendTokens(nil, r)))
 	}
@@ -144,6 +151,22 @@ func (c *CSV) writeRow(r *models.Record) error {
 	row = append(row, string(extra))
 	c.buf, c.row = extra, row
 	return c.w.Write(row)
+}
+
+// themeCell lists the themes as path:label, space-separated
+// ("delivery:negative service/friendliness:positive"): sortable and
+// filterable in a spreadsheet, with the full data in the JSON output.
+func themeCell(ts []models.Theme) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Path)
+		b.WriteByte(':')
+		b.WriteString(t.Label)
+	}
+	return b.String()
 }
 
 func num(f float64) string { return string(appendFloat(nil, f)) }

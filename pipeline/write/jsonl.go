@@ -87,6 +87,13 @@ func AppendRecord(b []byte, r *models.Record, o Options) []byte {
 		b = append(b, `,"sentiment":`...)
 		b = appendSentiment(b, r.Sentiment)
 	}
+	if r.Themes != nil {
+		b = append(b, `,"themes":`...)
+		b = AppendThemes(b, r.Themes)
+	}
+	if r.Signals != nil {
+		b = appendSignals(b, r.Signals)
+	}
 	if o.Debug || r.SentenceSentiments != nil {
 		b = append(b, `,"sentences":`...)
 		b = AppendSentences(b, r)
@@ -147,6 +154,93 @@ func appendSentiment(b []byte, s *models.Sentiment) []byte {
 		b = jsontext.AppendString(b, s.Lexicon)
 	}
 	return append(b, '}')
+}
+
+// AppendThemes appends themes as a JSON array.
+func AppendThemes(b []byte, ts []models.Theme) []byte {
+	b = append(b, '[')
+	for i := range ts {
+		t := &ts[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"name":`...)
+		b = jsontext.AppendString(b, t.Name)
+		b = append(b, `,"path":`...)
+		b = jsontext.AppendString(b, t.Path)
+		b = append(b, `,"score":`...)
+		b = appendFloat(b, t.Score)
+		b = append(b, `,"label":`...)
+		b = jsontext.AppendString(b, t.Label)
+		if t.Negated {
+			b = append(b, `,"negated":true`...)
+		}
+		b = append(b, `,"matches":[`...)
+		for j, m := range t.Matches {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"text":`...)
+			b = jsontext.AppendString(b, m.Text)
+			b = append(b, `,"start":`...)
+			b = strconv.AppendInt(b, int64(m.Start), 10)
+			b = append(b, `,"end":`...)
+			b = strconv.AppendInt(b, int64(m.End), 10)
+			b = append(b, `,"term":`...)
+			b = jsontext.AppendString(b, m.Term)
+			b = append(b, '}')
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, ']')
+}
+
+// appendSignals appends the CX signal fields: rating groups, effort,
+// urgency, churn, priority and its reasons, and the words behind them.
+func appendSignals(b []byte, s *models.Signals) []byte {
+	if s.NPSGroup != "" {
+		b = append(b, `,"nps_group":`...)
+		b = jsontext.AppendString(b, s.NPSGroup)
+	}
+	if s.CSATGroup != "" {
+		b = append(b, `,"csat_group":`...)
+		b = jsontext.AppendString(b, s.CSATGroup)
+	}
+	b = append(b, `,"effort":`...)
+	b = appendFloat(b, s.Effort)
+	b = append(b, `,"urgency":`...)
+	b = appendFloat(b, s.Urgency)
+	b = append(b, `,"churn":`...)
+	b = appendFloat(b, s.Churn)
+	b = append(b, `,"priority":`...)
+	b = strconv.AppendInt(b, int64(s.Priority), 10)
+	b = append(b, `,"priority_reasons":[`...)
+	for i, r := range s.Reasons {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsontext.AppendString(b, r)
+	}
+	b = append(b, ']')
+	if len(s.Matches) > 0 {
+		b = append(b, `,"signal_matches":[`...)
+		for i, m := range s.Matches {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"signal":`...)
+			b = jsontext.AppendString(b, m.Signal)
+			b = append(b, `,"text":`...)
+			b = jsontext.AppendString(b, m.Text)
+			b = append(b, `,"start":`...)
+			b = strconv.AppendInt(b, int64(m.Start), 10)
+			b = append(b, `,"end":`...)
+			b = strconv.AppendInt(b, int64(m.End), 10)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return b
 }
 
 // AppendExplain appends the contributions behind a score.

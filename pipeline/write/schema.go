@@ -12,6 +12,8 @@ var reserved = map[string]bool{
 	"id": true, "line": true, "lang": true, "lang_source": true,
 	"text_normalized": true, "text_column": true, "flags": true,
 	"warnings": true, "error": true, "sentences": true, "tokens": true,
+	"sentiment": true, "explain": true, "themes": true, "nps_group": true, "csat_group": true,
+	"effort": true, "urgency": true, "churn": true, "priority": true, "priority_reasons": true, "signal_matches": true,
 }
 
 // Reserved reports whether key is written by stimmung rather than passed

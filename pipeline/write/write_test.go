@@ -75,10 +75,10 @@ func TestCSV(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	want := "id,line,lang,lang_source,text_column,text_normalized,flags,warnings,error_stage,error_message,sentiment_score,sentiment_label,sentiment_positive,sentiment_negative,sentiment_neutral,text,meta,extra\n" +
-		"in:2,2,,,,,,,read,\"invalid \"\"JSON\"\"\",,,,,,,,\n" +
-		"a,1,de,detected,,Gut so,,invalid_utf8,,,0.5,positive,0.4,0,0.6,Gut  so,\"{\"\"shop\"\":\"\"A\"\"}\",\n" +
-		"c,3,,,,,no_content,,,,,,,,,,,\"{\"\"new\"\":[1,2]}\"\n"
+	want := "id,line,lang,lang_source,text_column,text_normalized,flags,warnings,error_stage,error_message,sentiment_score,sentiment_label,sentiment_positive,sentiment_negative,sentiment_neutral,themes,nps_group,csat_group,effort,urgency,churn,priority,priority_reasons,text,meta,extra\n" +
+		"in:2,2,,,,,,,read,\"invalid \"\"JSON\"\"\",,,,,,,,,,,,,,,,\n" +
+		"a,1,de,detected,,Gut so,,invalid_utf8,,,0.5,positive,0.4,0,0.6,,,,,,,,,Gut  so,\"{\"\"shop\"\":\"\"A\"\"}\",\n" +
+		"c,3,,,,,no_content,,,,,,,,,,,,,,,,,,,\"{\"\"new\"\":[1,2]}\"\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}

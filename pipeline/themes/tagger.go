@@ -1,0 +1,196 @@
+package themes
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// Tagger finds a taxonomy's themes in records. It is safe for concurrent
+// use.
+type Tagger struct {
+	tx       *Taxonomy
+	matchers map[string]*matcher
+	stem     func(lang, lower string) string
+	pool     sync.Pool // *scratch
+}
+
+// NewTagger compiles tx for German and English. stem must be the stemmer
+// the stems stage uses, so that terms and tokens meet.
+func NewTagger(tx *Taxonomy, stem func(lang, lower string) string) *Tagger {
+	t := &Tagger{tx: tx, stem: stem, matchers: map[string]*matcher{}}
+	for _, lang := range languages {
+		t.matchers[lang] = newMatcher(tx, lang, stem)
+	}
+	t.pool.New = func() any { return new(scratch) }
+	return t
+}
+
+// Taxonomy returns the taxonomy the tagger was built from.
+func (t *Tagger) Taxonomy() *Taxonomy { return t.tx }
+
+// Mention is one place where a theme is mentioned: tokens [First, Last] of
+// the record, the pattern that matched, and whether an absence word stands
+// before it ("kein WLAN").
+type Mention struct {
+	Theme       int
+	First, Last int
+	Term        string
+	Negated     bool
+}
+
+type scratch struct {
+	k    keys
+	hits []hit
+	sent []int
+}
+
+// Mentions returns the theme mentions in r, ordered by position, then by
+// theme. r needs tokens with stems and sentences.
+func (t *Tagger) Mentions(r *models.Record) []Mention {
+	m := t.matchers[r.Lang]
+	if m == nil || len(r.Tokens) == 0 {
+		return nil
+	}
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	m.tokenKeys(r.Tokens, t.stem, &sc.k)
+	sc.hits = m.find(&sc.k, sc.hits[:0])
+	hits := sc.hits
+	if len(hits) == 0 {
+		return nil
+	}
+	sc.sent = sentenceOf(r, sc.sent)
+	sent := sc.sent
+
+	var out []Mention
+	excluded := func(theme int, first, last int32) bool {
+		for _, h := range hits {
+			tm := &m.terms[h.term]
+			if tm.role == roleExclude && tm.theme == theme && h.first <= last && first <= h.last {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(theme int, h hit) {
+		if excluded(theme, h.first, h.last) {
+			return
+		}
+		out = append(out, Mention{Theme: theme, First: int(h.first), Last: int(h.last), Term: m.terms[h.term].raw,
+			Negated: m.negated(&sc.k, sent, int(h.first))})
+	}
+	for _, h := range hits {
+		if tm := &m.terms[h.term]; tm.role == roleTerm {
+			add(tm.theme, h)
+		}
+	}
+	for ri := range m.rules {
+		t.applyRule(m, ri, hits, sent, add)
+	}
+	slices.SortFunc(out, func(a, b Mention) int {
+		if a.First != b.First {
+			return a.First - b.First
+		}
+		if a.Theme != b.Theme {
+			return a.Theme - b.Theme
+		}
+		return a.Last - b.Last
+	})
+	// One mention per theme and token span, even when several terms or
+	// rules found it.
+	return slices.CompactFunc(out, func(a, b Mention) bool { return a.Theme == b.Theme && a.First == b.First && a.Last == b.Last })
+}
+
+// applyRule fires rule ri in every sentence where it holds.
+func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, add func(int, hit)) {
+	rule := m.rules[ri]
+	var blocked map[int]bool // sentences where a "not" pattern occurs
+	for _, h := range hits {
+		if tm := &m.terms[h.term]; tm.rule == ri && tm.role == roleNot {
+			if blocked == nil {
+				blocked = map[int]bool{}
+			}
+			blocked[sent[h.first]] = true
+		}
+	}
+	for _, h := range hits {
+		tm := &m.terms[h.term]
+		if tm.rule != ri || blocked[sent[h.first]] {
+			continue
+		}
+		switch {
+		case tm.role == roleAny:
+			add(rule.theme, h)
+		case tm.role == roleAll && tm.slot == 0:
+			// Take the nearest hit of every other slot in the sentence;
+			// the rule holds when all of them fit in the window.
+			group := []hit{h}
+			lo, hi := h.first, h.last
+			for slot := 1; slot < rule.nAll; slot++ {
+				best, bestD := hit{}, int32(-1)
+				for _, o := range hits {
+					ot := &m.terms[o.term]
+					if ot.rule != ri || ot.role != roleAll || ot.slot != slot || sent[o.first] != sent[h.first] {
+						continue
+					}
+					if d := distance(h, o); bestD < 0 || d < bestD {
+						best, bestD = o, d
+					}
+				}
+				if bestD < 0 {
+					group = nil
+					break
+				}
+				group = append(group, best)
+				lo, hi = min(lo, best.first), max(hi, best.last)
+			}
+			if group != nil && int(hi-lo) < rule.within {
+				for _, g := range group {
+					add(rule.theme, g)
+				}
+			}
+		}
+	}
+}
+
+func distance(a, b hit) int32 {
+	switch {
+	case b.first > a.last:
+		return b.first - a.last
+	case a.first > b.last:
+		return a.first - b.last
+	}
+	return 0
+}
+
+// negated reports whether an absence word stands up to three tokens before
+// token i in its sentence, with no punctuation between ("kein schnelles
+// WLAN", "no reply").
+func (m *matcher) negated(k *keys, sent []int, i int) bool {
+	if len(m.absence) == 0 {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3 && sent[j] == sent[i]; j-- {
+		if !k.ok[j] {
+			return false
+		}
+		if m.absence[k.lower[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf maps each token to its sentence.
+func sentenceOf(r *models.Record, buf []int) []int {
+	out := slices.Grow(buf[:0], len(r.Tokens))[:len(r.Tokens)]
+	clear(out)
+	for si, se := range r.Sentences {
+		for j := se.FirstToken; j < se.EndToken && j < len(out); j++ {
+			out[j] = si
+		}
+	}
+	return out
+}
