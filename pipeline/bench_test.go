@@ -46,35 +46,47 @@ func benchInput(b *testing.B, n int) []byte {
 	return buf.Bytes()
 }
 
-// BenchmarkPipeline measures the whole streaming core: read JSON lines →
-// normalize → language → sentences → tokens → stems → write JSON lines.
+// BenchmarkPipeline measures the whole run: read JSON lines → normalize →
+// language → sentences → tokens → stems → sentiment (→ themes → signals)
+// → write JSON lines, with the built-in configuration, once up to the
+// sentiment stage and once with every stage.
 func BenchmarkPipeline(b *testing.B) {
 	const n = 20000
 	input := benchInput(b, n)
-	cfg, err := configs.Load(configs.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := Build(cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(input)))
-			for b.Loop() {
-				src, err := read.Open(bytes.NewReader(input), read.Options{Name: "bench", Format: "jsonl",
-					Columns: read.Columns{ID: "id", Text: []string{"text"}, Lang: "lang", NPS: "nps"}})
-				if err != nil {
-					b.Fatal(err)
-				}
-				st, err := p.Run(context.Background(), src.Next, write.NewJSONL(io.Discard, write.Options{}), RunOptions{Workers: workers})
-				if err != nil || st.Records != n || st.Errors != 0 {
-					b.Fatalf("run: %v %+v", err, st)
+	for _, stages := range []string{"sentiment", "all"} {
+		cfg, err := configs.Load(configs.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if stages == "sentiment" {
+			off := false
+			for i := range cfg.Pipeline.Stages {
+				if st := &cfg.Pipeline.Stages[i]; st.Name == "themes" || st.Name == "signals" {
+					st.Enabled = &off
 				}
 			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
-		})
+		}
+		p, err := Build(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("stages=%s/workers=%d", stages, workers), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(input)))
+				for b.Loop() {
+					src, err := read.Open(bytes.NewReader(input), read.Options{Name: "bench", Format: "jsonl",
+						Columns: read.Columns{ID: "id", Text: []string{"text"}, Lang: "lang", NPS: "nps"}})
+					if err != nil {
+						b.Fatal(err)
+					}
+					st, err := p.Run(context.Background(), src.Next, write.NewJSONL(io.Discard, write.Options{}), RunOptions{Workers: workers})
+					if err != nil || st.Records != n || st.Errors != 0 {
+						b.Fatalf("run: %v %+v", err, st)
+					}
+				}
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+			})
+		}
 	}
 }

@@ -147,3 +147,15 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// Snowball strips "-ung" only from long words: the head of
+// "Weichenstörung" stems differently from "Störung" alone.
+func TestThemeHeadStemsLikeInACompound(t *testing.T) {
+	path := t.TempDir() + "/h.yaml"
+	writeFile(t, path, "name: h\nversion: \"1\"\nthemes:\n  - name: disruption\n    terms: {de: [störung, sperrung]}\n")
+	for _, text := range []string{"Eine Weichenstörung in Köln.", "Wegen der Streckensperrung fällt der Zug aus.", "Eine Störung."} {
+		if r := analyzeWith(t, path, "de", text); len(r.Themes) != 1 {
+			t.Errorf("%q: themes %+v", text, r.Themes)
+		}
+	}
+}

@@ -32,6 +32,10 @@ type word struct {
 	kind wordKind
 	s    string // the stem (stemWord, suffixWord) or lower-cased form
 	head bool   // stemWord may also match as a compound head
+	// headStem is the stem the word has at the end of a compound. Snowball
+	// strips some endings only in long words: "störung" stems to
+	// "storung", "weichenstörung" to "weichenstor".
+	headStem string
 }
 
 type term struct {
@@ -81,6 +85,9 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 				}
 			}
 			w.head = rw.kind == stemWord && lang == "de" && utf8.RuneCountInString(w.s) >= minHead
+			if w.head || rw.kind == suffixWord {
+				w.headStem = compoundStem(lang, rw.text, stem)
+			}
 			t.words = append(t.words, w)
 		}
 		id := int32(len(m.terms))
@@ -90,8 +97,10 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 		case stemWord:
 			m.byStem[first.s] = append(m.byStem[first.s], id)
 			if first.head {
-				m.byHead[first.s] = append(m.byHead[first.s], id)
-				m.headLens = addLen(m.headLens, len(first.s))
+				for _, hs := range uniq(first.s, first.headStem) {
+					m.byHead[hs] = append(m.byHead[hs], id)
+					m.headLens = addLen(m.headLens, len(hs))
+				}
 			}
 		case exactWord:
 			m.byExact[first.s] = append(m.byExact[first.s], id)
@@ -99,8 +108,10 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 			m.byPrefix[first.s] = append(m.byPrefix[first.s], id)
 			m.prefixLens = addLen(m.prefixLens, len(first.s))
 		case suffixWord:
-			m.bySuffix[first.s] = append(m.bySuffix[first.s], id)
-			m.suffixLens = addLen(m.suffixLens, len(first.s))
+			for _, hs := range uniq(first.s, first.headStem) {
+				m.bySuffix[hs] = append(m.bySuffix[hs], id)
+				m.suffixLens = addLen(m.suffixLens, len(hs))
+			}
 		}
 	}
 	for ti, th := range tx.Themes {
@@ -129,6 +140,25 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 		}
 	}
 	return m
+}
+
+// compoundStem stems word as the last part of a longer word: Snowball's
+// regions (R1, R2) depend on what comes before, so a word is stemmed
+// behind a neutral prefix that puts both regions before it.
+func compoundStem(lang, word string, stem func(lang, lower string) string) string {
+	const prefix = "abab"
+	st := stem(lang, prefix+word)
+	if strings.HasPrefix(st, prefix) && len(st) > len(prefix) {
+		return st[len(prefix):]
+	}
+	return stem(lang, word)
+}
+
+func uniq(a, b string) []string {
+	if b == "" || a == b {
+		return []string{a}
+	}
+	return []string{a, b}
 }
 
 func addLen(lens []int, n int) []int {
@@ -167,11 +197,11 @@ func (m *matcher) tokenKey(t *models.Token, stem func(lang, lower string) string
 func (w *word) matches(lower, st string) bool {
 	switch w.kind {
 	case stemWord:
-		return st == w.s || (w.head && isHeadOf(st, w.s))
+		return st == w.s || (w.head && (isHeadOf(st, w.s) || w.headStem != "" && isHeadOf(st, w.headStem)))
 	case prefixWord:
 		return strings.HasPrefix(lower, w.s)
 	case suffixWord:
-		return strings.HasSuffix(st, w.s)
+		return strings.HasSuffix(st, w.s) || w.headStem != "" && strings.HasSuffix(st, w.headStem)
 	case exactWord:
 		return lower == w.s
 	}

@@ -41,9 +41,10 @@ type Mention struct {
 }
 
 type scratch struct {
-	k    keys
-	hits []hit
-	sent []int
+	k     keys
+	hits  []hit
+	sent  []int
+	rules []int
 }
 
 // Mentions returns the theme mentions in r, ordered by position, then by
@@ -86,7 +87,16 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 			add(tm.theme, h)
 		}
 	}
-	for ri := range m.rules {
+	// Only rules whose first pattern (or any pattern) was found can fire;
+	// a signals taxonomy has hundreds of rules and a comment touches few.
+	sc.rules = sc.rules[:0]
+	for _, h := range hits {
+		if tm := &m.terms[h.term]; tm.role == roleAny || tm.role == roleAll && tm.slot == 0 {
+			sc.rules = append(sc.rules, tm.rule)
+		}
+	}
+	slices.Sort(sc.rules)
+	for _, ri := range slices.Compact(sc.rules) {
 		t.applyRule(m, ri, hits, sent, add)
 	}
 	slices.SortFunc(out, func(a, b Mention) int {

@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// example is one line of testdata/{theme,signal}_examples.jsonl: a comment
+// written for these tests and what the built-in taxonomies must find in it.
+type example struct {
+	Lang    string   `json:"lang"`
+	Text    string   `json:"text"`
+	Themes  []string `json:"themes"`
+	Signals []string `json:"signals"`
+}
+
+func readExamples(t *testing.T, path string) []example {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []example
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var e example
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// The built-in signals taxonomy finds effort, urgency and churn where the
+// examples say, and nothing in the examples that must not trigger (praise
+// with "sofort", "nie wieder Probleme", "cancel my order").
+func TestBuiltinSignalExamples(t *testing.T) {
+	p, err := Build(loadYAML(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range readExamples(t, "testdata/signal_examples.jsonl") {
+		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
+		p.Process(context.Background(), r)
+		var got []string
+		for _, m := range r.Signals.Matches {
+			top, _, _ := strings.Cut(m.Signal, "/")
+			if !slices.Contains(got, top) {
+				got = append(got, top)
+			}
+		}
+		slices.Sort(got)
+		want := slices.Clone(e.Signals)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %q: signals %v, want %v", e.Lang, e.Text, got, want)
+		}
+	}
+}
