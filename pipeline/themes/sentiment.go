@@ -53,7 +53,7 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 	clauseOf := clauseIndex(r)
 	give := func(i int, e models.Evidence) {
 		k := slot[ms[i].Theme]
-		sums[k] += e.Value
+		sums[k] += e.Pre
 		pre[clauseSum{k, e.Clause}] += e.Pre
 	}
 	for _, e := range r.Evidence {
