@@ -66,3 +66,28 @@ func TestBuiltinSignalExamples(t *testing.T) {
 		}
 	}
 }
+
+// The built-in theme taxonomy tags the examples with exactly the theme
+// paths they list: compounds, plurals, negated mentions, two themes around
+// "aber"/"but", and false friends that must not match (Anzug, Umzug,
+// Verantwortung, "can't wait").
+func TestBuiltinThemeExamples(t *testing.T) {
+	p, err := Build(loadYAML(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range readExamples(t, "testdata/theme_examples.jsonl") {
+		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
+		p.Process(context.Background(), r)
+		var got []string
+		for _, th := range r.Themes {
+			got = append(got, th.Path)
+		}
+		slices.Sort(got)
+		want := slices.Clone(e.Themes)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %q: themes %v, want %v", e.Lang, e.Text, got, want)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func newThemesCheck(s Streams) *cobra.Command {
 func newThemesList(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the themes of the taxonomy in force (--themes, the configuration, or the built-in one) with their terms per language",
+		Short: "List the themes of the taxonomy in force (--themes, --config or built-in) with their term counts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig(cmd, s, cmd.Flags())

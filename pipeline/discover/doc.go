@@ -16,19 +16,22 @@
 //   - compound_head: the head of German capitalized words of eight letters
 //     or more ("Lieferverzögerung", "Paketverzögerung" → "verzögerung"): the
 //     longest suffix of four letters or more, after at least three letters,
-//     whose stem also stands alone as a word somewhere in the analysed
-//     comments. A head needs two different compounds; it also takes in the
-//     comments where it stands alone as a content word (the word candidate
-//     of the same stem is folded into it), since its pattern matches both;
+//     whose stem also stands alone as a word, twice or more, in the analysed
+//     comments. A head counts the comments with one of its compounds and
+//     needs two different compounds. It replaces the word candidate of the
+//     same stem, since its pattern matches the word alone as well, and
+//     notes how many more comments have the word alone;
 //   - noun_phrase (English, optional): two or three adjacent content words
-//     that prose's part-of-speech tagger reads as adjectives or nouns ending
-//     in a noun ("battery life", "return label"). A phrase candidate with
-//     the same stems is then left out: the noun phrase stands for it.
+//     that prose's part-of-speech tagger reads as adjectives, gerunds or
+//     nouns, ending in a noun ("battery life", "lunch box lid" and in it
+//     "lunch box", "box lid"). A phrase candidate with the same stems is
+//     then left out: the noun phrase stands for it.
 //
 // Each candidate gets its most common surface form, a taxonomy pattern that
-// matches it (the word; a phrase's words; a compound head as a plain word
-// when its stem has five letters or more, which the tagger matches as a
-// compound head by itself, else as "*head"), the average sentiment score of
+// matches it (the word; a phrase's words; a compound head as most often
+// written in its compounds, as a plain word when its stem has five letters
+// or more, which the tagger matches inside compounds by itself, else as
+// "*head"), the average sentiment score of
 // its comments and the first few of them as examples. Report sorts them by
 // count, then term, keeps those in MinCount comments or more and the Top of
 // each kind, and writes them as a YAML taxonomy snippet (themes.Parse reads

@@ -54,10 +54,9 @@ var sanitize = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", 
 func isNoun(tag string) bool     { return tag == "NN" || tag == "NNS" || tag == "NNP" || tag == "NNPS" }
 func isModifier(tag string) bool { return tag == "JJ" || tag == "VBG" }
 
-// phrases returns the noun phrases of r, sentence by sentence: runs of two
-// to maxNounPhrase content words tagged as adjectives, gerunds or nouns,
-// ending in a noun ("battery life", "new return label"). A longer run gives
-// its last maxNounPhrase words.
+// phrases returns the noun phrases of r, sentence by sentence: spans of
+// two to maxNounPhrase content words tagged as adjectives, gerunds or
+// nouns, ending in a noun ("battery life", "new return label").
 func (p *nounPhraser) phrases(r *models.Record, content []bool, sent []int) []nounPhrase {
 	var out []nounPhrase
 	for first := 0; first < len(r.Tokens); {
@@ -92,18 +91,21 @@ func (p *nounPhraser) sentence(r *models.Record, first, end int, content []bool,
 		for j < end && member(j) {
 			j++
 		}
-		// The run [i, j): end it at its last noun.
-		last := j - 1
-		for last >= i && !isNoun(tags[last-first]) {
-			last--
-		}
-		if start := max(i, last-maxNounPhrase+1); last-start >= 1 {
-			var stems, form []string
-			for k := start; k <= last; k++ {
-				stems = append(stems, stemOf(&r.Tokens[k]))
-				form = append(form, r.Tokens[k].Lower)
+		// In the run [i, j), every span of two to maxNounPhrase words
+		// that ends in a noun: "lunch box lid" gives "lunch box", "box
+		// lid" and itself.
+		for last := i + 1; last < j; last++ {
+			if !isNoun(tags[last-first]) {
+				continue
 			}
-			out = append(out, nounPhrase{strings.Join(stems, " "), strings.Join(form, " ")})
+			for start := max(i, last-maxNounPhrase+1); start < last; start++ {
+				var stems, form []string
+				for k := start; k <= last; k++ {
+					stems = append(stems, stemOf(&r.Tokens[k]))
+					form = append(form, r.Tokens[k].Lower)
+				}
+				out = append(out, nounPhrase{strings.Join(stems, " "), strings.Join(form, " ")})
+			}
 		}
 		i = j
 	}

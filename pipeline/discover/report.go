@@ -45,16 +45,21 @@ type Report struct {
 type Candidate struct {
 	Kind string `json:"kind"`
 	Lang string `json:"lang"`
-	// Term is the most common surface form (a compound head's most common
-	// form as a word of its own); Stems what was counted.
+	// Term is the most common surface form (for a compound head, the head
+	// as most often written in its compounds); Stems what was counted.
 	Term  string `json:"term"`
 	Stems string `json:"stems"`
 	// Name is the theme name (Term as an ASCII slug, unique in the report);
 	// Pattern the taxonomy term that matches the candidate.
 	Name    string `json:"name"`
 	Pattern string `json:"pattern"`
-	// Count is the number of untagged comments with the candidate.
+	// Count is the number of untagged comments with the candidate (for a
+	// compound head, with one of its compounds).
 	Count int `json:"count"`
+	// Alone is, for a compound head, the number of further untagged
+	// comments with the head as a word of its own, which its pattern
+	// matches too.
+	Alone int `json:"alone,omitempty"`
 	// Sentiment is the average sentiment score of those comments (absent
 	// without a sentiment stage).
 	Sentiment *float64 `json:"sentiment,omitempty"`
@@ -96,10 +101,13 @@ func (c *Collector) Report() *Report {
 	for k, t := range c.tallies {
 		tallies[k] = t
 	}
-	// Compound heads with two compounds or more; each takes in the word
-	// candidate of its stem (its pattern matches the word alone as well).
+	// Compound heads: in two compounds or more, and in MinCount comments
+	// with a compound. A head takes the place of the word candidate of its
+	// stem (its pattern matches the word alone as well), which it notes as
+	// Alone.
 	heads := map[string]*tally{}
-	seen := map[string]map[string]bool{} // head stem → compound stems
+	compounds := map[string]map[string]bool{} // head stem → compound stems
+	suffixes := map[string]map[string]int{}   // head stem → the head as written in compounds
 	cache := map[string]head{}
 	for _, cp := range c.compounds {
 		h, ok := cache[cp.lower]
@@ -114,21 +122,21 @@ func (c *Collector) Report() *Report {
 		if t == nil {
 			t = &tally{forms: map[string]int{}}
 			heads[h.stem] = t
-			seen[h.stem] = map[string]bool{}
+			compounds[h.stem] = map[string]bool{}
+			suffixes[h.stem] = map[string]int{}
 		}
 		t.add(cp.comment, sanitizeLine(cp.text))
-		seen[h.stem][cp.stem] = true
+		compounds[h.stem][cp.stem] = true
+		suffixes[h.stem][h.suffix]++
 	}
+	alone := map[string]int{}
 	for st, t := range heads {
-		if len(seen[st]) < 2 {
+		if len(compounds[st]) < 2 || len(t.comments) < c.o.MinCount {
 			continue
 		}
 		wk := key{KindWord, "de", st}
 		if w := tallies[wk]; w != nil {
-			t = &tally{comments: union(t.comments, w.comments), forms: t.forms}
-			for f, n := range w.forms {
-				t.forms[f] += n
-			}
+			alone[st] = len(union(t.comments, w.comments)) - len(t.comments)
 			delete(tallies, wk)
 		}
 		tallies[key{KindHead, "de", st}] = t
@@ -145,13 +153,13 @@ func (c *Collector) Report() *Report {
 		if len(t.comments) < c.o.MinCount {
 			continue
 		}
-		byKind[k.kind] = append(byKind[k.kind], c.candidate(k, t))
+		byKind[k.kind] = append(byKind[k.kind], c.candidate(k, t, suffixes[k.stems], alone[k.stems]))
 	}
 	names := map[string]bool{}
 	for _, kind := range kinds {
 		list := byKind[kind]
 		slices.SortFunc(list, func(a, b Candidate) int {
-			return cmp.Or(b.Count-a.Count, strings.Compare(a.Term, b.Term), strings.Compare(a.Lang, b.Lang))
+			return cmp.Or(b.Count-a.Count, strings.Compare(a.Term, b.Term), strings.Compare(a.Lang, b.Lang), strings.Compare(a.Stems, b.Stems))
 		})
 		if c.o.Top > 0 && len(list) > c.o.Top {
 			list = list[:c.o.Top]
@@ -164,9 +172,15 @@ func (c *Collector) Report() *Report {
 	return rep
 }
 
+// minStandalone is how often a head must stand alone as a word: once may
+// be chance ("Schaft" would make Gewerkschaft, Wirtschaft and Leidenschaft
+// one theme).
+const minStandalone = 2
+
 // headOf finds the head of a compound: its longest suffix of minHeadSuffix
 // letters or more, after minModifier letters, whose stem stands alone as a
-// word and which the pattern written for it matches in the compound.
+// word (minStandalone times) and which the pattern written for it matches
+// in the compound.
 func (c *Collector) headOf(cp compound) head {
 	runes := []rune(cp.lower)
 	for i := minModifier; len(runes)-i >= minHeadSuffix; i++ {
@@ -175,7 +189,7 @@ func (c *Collector) headOf(cp compound) head {
 			continue
 		}
 		st := c.stem("de", suf)
-		if st == "" || c.standalone[st] == nil || !headMatches(cp.stem, st) {
+		if st == "" || total(c.standalone[st]) < minStandalone || !headMatches(cp.stem, st) {
 			continue
 		}
 		return head{suf, st}
@@ -196,7 +210,9 @@ func headMatches(st, hs string) bool {
 	return utf8.RuneCountInString(st[:len(st)-len(hs)]) >= minModifier
 }
 
-func (c *Collector) candidate(k key, t *tally) Candidate {
+// candidate makes the candidate of a tally; a head also needs the forms it
+// has in its compounds (suffixes) and the comments with it alone.
+func (c *Collector) candidate(k key, t *tally, suffixes map[string]int, alone int) Candidate {
 	forms := make([]Form, 0, len(t.forms))
 	for f, n := range t.forms {
 		forms = append(forms, Form{f, n})
@@ -206,11 +222,12 @@ func (c *Collector) candidate(k key, t *tally) Candidate {
 	cd.Term = strings.ToLower(forms[0].Text)
 	cd.Pattern = cd.Term
 	if k.kind == KindHead {
-		cd.Term = mostCommon(c.standalone[k.stems])
+		cd.Term = mostCommon(suffixes)
 		cd.Pattern = cd.Term
 		if utf8.RuneCountInString(k.stems) < autoHead {
 			cd.Pattern = "*" + cd.Term
 		}
+		cd.Alone = alone
 	}
 	if len(forms) > 1 || k.kind == KindHead {
 		cd.Forms = forms[:min(len(forms), maxForms)]
@@ -243,6 +260,14 @@ func mostCommon(forms map[string]int) string {
 		}
 	}
 	return best
+}
+
+func total(forms map[string]int) int {
+	n := 0
+	for _, k := range forms {
+		n += k
+	}
+	return n
 }
 
 // union merges two ascending lists without duplicates.
@@ -331,7 +356,7 @@ func Slug(s string) string {
 var kindTitle = map[string]string{
 	KindWord:       "words (stems of content words)",
 	KindPhrase:     "phrases (two adjacent content words)",
-	KindHead:       "compound heads (German; the pattern also matches the compounds)",
+	KindHead:       "compound heads (German: the head of several compounds; its pattern matches them)",
 	KindNounPhrase: "noun phrases (English, by part of speech)",
 }
 
@@ -373,6 +398,9 @@ func (r *Report) WriteYAML(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "  - name: %s\n", strconv.Quote(c.Name))
 		fmt.Fprintf(&b, "    # %s", plural(c.Count, "comment"))
+		if c.Alone > 0 {
+			fmt.Fprintf(&b, " with a compound (and %d with %q alone)", c.Alone, c.Term)
+		}
 		if c.Sentiment != nil {
 			fmt.Fprintf(&b, ", average sentiment %.2f", *c.Sentiment)
 		}
@@ -380,7 +408,7 @@ func (r *Report) WriteYAML(w io.Writer) error {
 		if len(c.Forms) > 0 {
 			label := "forms"
 			if c.Kind == KindHead {
-				label = "compounds and forms"
+				label = "compounds"
 			}
 			parts := make([]string, len(c.Forms))
 			for i, f := range c.Forms {

@@ -32,10 +32,26 @@ type word struct {
 	kind wordKind
 	s    string // the stem (stemWord, suffixWord) or lower-cased form
 	head bool   // stemWord may also match as a compound head
-	// headStem is the stem the word has at the end of a compound. Snowball
-	// strips some endings only in long words: "störung" stems to
-	// "storung", "weichenstörung" to "weichenstor".
-	headStem string
+	// form is the lower-cased term: Snowball strips some endings only in
+	// long words ("störung" stems to "storung", "weichenstörung" to
+	// "weichenstor"), so a head is also found by its written form plus an
+	// inflection ending.
+	form string
+}
+
+// inflections are the endings a German compound head may carry after
+// the form of its term: Störung/Störungen, Zug/Züge is left to stems.
+var inflections = []string{"", "en", "n", "e", "es", "s", "er"}
+
+// isFormHeadOf: lower is some modifier (minModifier letters or more),
+// then form, then an inflection ending.
+func isFormHeadOf(lower, form string) bool {
+	for _, e := range inflections {
+		if strings.HasSuffix(lower, e) && isHeadOf(lower[:len(lower)-len(e)], form) {
+			return true
+		}
+	}
+	return false
 }
 
 type term struct {
@@ -62,14 +78,14 @@ type matcher struct {
 	// Indexes of the terms by their first word. For prefixes and
 	// suffixes, the lengths (in bytes) that occur, so that a token is
 	// cut only where a key of that length exists.
-	byStem, byExact, byPrefix, bySuffix, byHead map[string][]int32
-	prefixLens, suffixLens, headLens            []int
-	absence                                     map[string]bool
+	byStem, byExact, byPrefix, bySuffix, byHead, byForm map[string][]int32
+	prefixLens, suffixLens, headLens, formLens          []int
+	absence                                             map[string]bool
 }
 
 func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string) *matcher {
 	m := &matcher{lang: lang, byStem: map[string][]int32{}, byExact: map[string][]int32{}, byPrefix: map[string][]int32{},
-		bySuffix: map[string][]int32{}, byHead: map[string][]int32{}, absence: map[string]bool{}}
+		bySuffix: map[string][]int32{}, byHead: map[string][]int32{}, byForm: map[string][]int32{}, absence: map[string]bool{}}
 	for _, w := range tx.Absence[lang] {
 		m.absence[w] = true
 	}
@@ -85,8 +101,8 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 				}
 			}
 			w.head = rw.kind == stemWord && lang == "de" && utf8.RuneCountInString(w.s) >= minHead
-			if w.head || rw.kind == suffixWord {
-				w.headStem = compoundStem(lang, rw.text, stem)
+			if w.head {
+				w.form = rw.text
 			}
 			t.words = append(t.words, w)
 		}
@@ -97,10 +113,10 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 		case stemWord:
 			m.byStem[first.s] = append(m.byStem[first.s], id)
 			if first.head {
-				for _, hs := range uniq(first.s, first.headStem) {
-					m.byHead[hs] = append(m.byHead[hs], id)
-					m.headLens = addLen(m.headLens, len(hs))
-				}
+				m.byHead[first.s] = append(m.byHead[first.s], id)
+				m.headLens = addLen(m.headLens, len(first.s))
+				m.byForm[first.form] = append(m.byForm[first.form], id)
+				m.formLens = addLen(m.formLens, len(first.form))
 			}
 		case exactWord:
 			m.byExact[first.s] = append(m.byExact[first.s], id)
@@ -108,10 +124,8 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 			m.byPrefix[first.s] = append(m.byPrefix[first.s], id)
 			m.prefixLens = addLen(m.prefixLens, len(first.s))
 		case suffixWord:
-			for _, hs := range uniq(first.s, first.headStem) {
-				m.bySuffix[hs] = append(m.bySuffix[hs], id)
-				m.suffixLens = addLen(m.suffixLens, len(hs))
-			}
+			m.bySuffix[first.s] = append(m.bySuffix[first.s], id)
+			m.suffixLens = addLen(m.suffixLens, len(first.s))
 		}
 	}
 	for ti, th := range tx.Themes {
@@ -140,25 +154,6 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 		}
 	}
 	return m
-}
-
-// compoundStem stems word as the last part of a longer word: Snowball's
-// regions (R1, R2) depend on what comes before, so a word is stemmed
-// behind a neutral prefix that puts both regions before it.
-func compoundStem(lang, word string, stem func(lang, lower string) string) string {
-	const prefix = "abab"
-	st := stem(lang, prefix+word)
-	if strings.HasPrefix(st, prefix) && len(st) > len(prefix) {
-		return st[len(prefix):]
-	}
-	return stem(lang, word)
-}
-
-func uniq(a, b string) []string {
-	if b == "" || a == b {
-		return []string{a}
-	}
-	return []string{a, b}
 }
 
 func addLen(lens []int, n int) []int {
@@ -197,11 +192,11 @@ func (m *matcher) tokenKey(t *models.Token, stem func(lang, lower string) string
 func (w *word) matches(lower, st string) bool {
 	switch w.kind {
 	case stemWord:
-		return st == w.s || (w.head && (isHeadOf(st, w.s) || w.headStem != "" && isHeadOf(st, w.headStem)))
+		return st == w.s || (w.head && (isHeadOf(st, w.s) || isFormHeadOf(lower, w.form)))
 	case prefixWord:
 		return strings.HasPrefix(lower, w.s)
 	case suffixWord:
-		return strings.HasSuffix(st, w.s) || w.headStem != "" && strings.HasSuffix(st, w.headStem)
+		return strings.HasSuffix(st, w.s)
 	case exactWord:
 		return lower == w.s
 	}
@@ -275,6 +270,20 @@ func (m *matcher) find(k *keys, hits []hit) []hit {
 			}
 			if ids := m.byHead[st[len(st)-l:]]; ids != nil && isHeadOf(st, st[len(st)-l:]) {
 				try(ids)
+			}
+		}
+		for _, e := range inflections {
+			if len(m.formLens) == 0 || !strings.HasSuffix(lower, e) {
+				continue
+			}
+			base := lower[:len(lower)-len(e)]
+			for _, l := range m.formLens {
+				if l >= len(base) {
+					break
+				}
+				if ids := m.byForm[base[len(base)-l:]]; ids != nil && isHeadOf(base, base[len(base)-l:]) {
+					try(ids)
+				}
 			}
 		}
 	}
