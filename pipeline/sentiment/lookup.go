@@ -205,7 +205,9 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 	}
 	letters := 0
 	for k, c := range lower {
-		if letters >= 3 {
+		// A modifier is a word part: it has a vowel ("Schrauben" is not
+		// "Sch" + "rauben").
+		if letters >= 3 && strings.ContainsAny(lower[:k], "aeiouyäöü") {
 			head := lower[k:]
 			if strings.HasPrefix(head, "-") {
 				head = head[1:]

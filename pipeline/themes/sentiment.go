@@ -132,7 +132,7 @@ func (t *Tagger) fallback(r *models.Record) []models.Theme {
 		name = name[i+1:]
 	}
 	th := models.Theme{Name: name, Path: t.tx.Fallback, Label: models.Neutral, Matches: []models.ThemeMatch{}}
-	if r.Sentiment != nil {
+	if r.Sentiment != nil && t.tx.FallbackSentiment == "comment" {
 		th.Score, th.Label = r.Sentiment.Score, r.Sentiment.Label
 	}
 	return []models.Theme{th}

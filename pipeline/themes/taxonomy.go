@@ -17,8 +17,11 @@ type Taxonomy struct {
 	// Source is the file it came from (or the name of the built-in one).
 	Source string
 	// Fallback is the theme path given when no theme matched; empty means
-	// none.
-	Fallback string
+	// none. FallbackSentiment is "comment" (the fallback theme gets the
+	// comment's sentiment) or "neutral" (a catch-all category that says
+	// nothing of its own).
+	Fallback          string
+	FallbackSentiment string
 	// Within is the default window of rules, in tokens.
 	Within int
 	// Absence lists, per language, the words that make a mention a
@@ -104,7 +107,7 @@ func Parse(name string, data []byte) (*Taxonomy, error) {
 		return nil, &Error{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	p := &parser{file: name, tx: &Taxonomy{Source: name, Within: 5, AbsenceWeight: -1.5, Negated: "tag",
-		Absence: map[string][]string{}}}
+		FallbackSentiment: "comment", Absence: map[string][]string{}}}
 	if len(doc.Content) == 0 {
 		return nil, &Error{File: name, Msg: "empty taxonomy: want name, version and themes"}
 	}
@@ -158,7 +161,7 @@ func (p *parser) fields(n *yaml.Node, theme, at string, allowed []string, f func
 func (p *parser) top(n *yaml.Node) error {
 	tx := p.tx
 	var themes *yaml.Node
-	err := p.fields(n, "", "", []string{"name", "version", "description", "fallback", "within", "absence", "negated", "themes"},
+	err := p.fields(n, "", "", []string{"name", "version", "description", "fallback", "fallback_sentiment", "within", "absence", "negated", "themes"},
 		func(key string, k, v *yaml.Node) error {
 			switch key {
 			case "name":
@@ -170,6 +173,13 @@ func (p *parser) top(n *yaml.Node) error {
 				return p.str(v, "", key, &s)
 			case "fallback":
 				return p.str(v, "", key, &tx.Fallback)
+			case "fallback_sentiment":
+				if err := p.str(v, "", key, &tx.FallbackSentiment); err != nil {
+					return err
+				}
+				if tx.FallbackSentiment != "comment" && tx.FallbackSentiment != "neutral" {
+					return p.errf(v, "", key, "%q: want comment or neutral", tx.FallbackSentiment)
+				}
 			case "within":
 				return p.posInt(v, "", key, &tx.Within)
 			case "negated":
