@@ -44,6 +44,9 @@ func (s *themesStage) Taxonomy() *themes.Taxonomy { return s.tagger.Taxonomy() }
 
 func (s *themesStage) Process(_ context.Context, r *models.Record) error {
 	r.Themes = s.tagger.Themes(r, s.scale)
+	if r.Themes == nil {
+		r.Themes = []models.Theme{} // "themes":[] says the stage ran and found nothing
+	}
 	return nil
 }
 
