@@ -200,7 +200,9 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 // keepEvidence leaves the clauses and the final value of each item on the
 // record, for the themes stage.
 func keepEvidence(r *models.Record, info []tokInfo, sent []int, items []item) {
-	r.Clauses = r.Clauses[:0]
+	if len(info) > 0 {
+		r.Clauses = slices.Grow(r.Clauses[:0], info[len(info)-1].clause+1)
+	}
 	for i := range info {
 		if i == 0 || info[i].clause != info[i-1].clause {
 			r.Clauses = append(r.Clauses, models.Clause{FirstToken: i, EndToken: i + 1, Sentence: sent[i], Contrast: info[i].role == contrast})
@@ -208,7 +210,7 @@ func keepEvidence(r *models.Record, info []tokInfo, sent []int, items []item) {
 			r.Clauses[len(r.Clauses)-1].EndToken = i + 1
 		}
 	}
-	r.Evidence = r.Evidence[:0]
+	r.Evidence = slices.Grow(r.Evidence[:0], len(items))
 	for _, it := range items {
 		if it.val == 0 && it.pre == 0 {
 			continue

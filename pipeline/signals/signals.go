@@ -14,6 +14,7 @@ package signals
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -211,17 +212,17 @@ func (c *Computer) Compute(r *models.Record) {
 	var words []string
 	if r.Analysed() && len(r.Tokens) > 0 {
 		tx := c.tagger.Taxonomy()
-		seen := map[int]bool{}
+		var seen []int // themes counted; a comment finds few
 		for _, m := range c.tagger.Mentions(r) {
 			if tx.Negated == "drop" && m.Negated {
 				continue
 			}
 			a, b := r.Tokens[m.First].Start, r.Tokens[m.Last].End
 			s.Matches = append(s.Matches, models.SignalMatch{Signal: tx.Themes[m.Theme].Path, Text: r.Text[a:b], Start: a, End: b})
-			if seen[m.Theme] {
+			if slices.Contains(seen, m.Theme) {
 				continue
 			}
-			seen[m.Theme] = true
+			seen = append(seen, m.Theme)
 			sig := c.signal[m.Theme]
 			strength[sig] = 1 - (1-strength[sig])*(1-tx.Themes[m.Theme].Weight)
 			words = append(words, sig+":"+r.Text[a:b])

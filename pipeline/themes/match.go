@@ -3,6 +3,7 @@ package themes
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/models"
@@ -81,11 +82,13 @@ type matcher struct {
 	byStem, byExact, byPrefix, bySuffix, byHead, byForm map[string][]int32
 	prefixLens, suffixLens, headLens, formLens          []int
 	absence                                             map[string]bool
+	cache                                               *candCache
 }
 
 func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string) *matcher {
 	m := &matcher{lang: lang, byStem: map[string][]int32{}, byExact: map[string][]int32{}, byPrefix: map[string][]int32{},
-		bySuffix: map[string][]int32{}, byHead: map[string][]int32{}, byForm: map[string][]int32{}, absence: map[string]bool{}}
+		bySuffix: map[string][]int32{}, byHead: map[string][]int32{}, byForm: map[string][]int32{}, absence: map[string]bool{},
+		cache: newCandCache(100_000)}
 	for _, w := range tx.Absence[lang] {
 		m.absence[w] = true
 	}
@@ -238,52 +241,15 @@ func (m *matcher) find(k *keys, hits []hit) []hit {
 		if !k.ok[i] {
 			continue
 		}
-		lower, st := k.lower[i], k.stem[i]
-		try := func(ids []int32) {
-			for _, id := range ids {
-				if last, ok := m.rest(&m.terms[id], k, i); ok {
-					hits = append(hits, hit{term: id, first: int32(i), last: int32(last)})
-				}
-			}
+		lower := k.lower[i]
+		ids, ok := m.cache.get(lower)
+		if !ok {
+			ids = m.candidates(lower, k.stem[i])
+			m.cache.put(strings.Clone(lower), ids)
 		}
-		try(m.byStem[st])
-		try(m.byExact[lower])
-		for _, l := range m.prefixLens {
-			if l > len(lower) {
-				break
-			}
-			if ids := m.byPrefix[lower[:l]]; ids != nil {
-				try(ids)
-			}
-		}
-		for _, l := range m.suffixLens {
-			if l > len(st) {
-				break
-			}
-			if ids := m.bySuffix[st[len(st)-l:]]; ids != nil {
-				try(ids)
-			}
-		}
-		for _, l := range m.headLens {
-			if l >= len(st) {
-				break
-			}
-			if ids := m.byHead[st[len(st)-l:]]; ids != nil && isHeadOf(st, st[len(st)-l:]) {
-				try(ids)
-			}
-		}
-		for _, e := range inflections {
-			if len(m.formLens) == 0 || !strings.HasSuffix(lower, e) {
-				continue
-			}
-			base := lower[:len(lower)-len(e)]
-			for _, l := range m.formLens {
-				if l >= len(base) {
-					break
-				}
-				if ids := m.byForm[base[len(base)-l:]]; ids != nil && isHeadOf(base, base[len(base)-l:]) {
-					try(ids)
-				}
+		for _, id := range ids {
+			if last, ok := m.rest(&m.terms[id], k, i); ok {
+				hits = append(hits, hit{term: id, first: int32(i), last: int32(last)})
 			}
 		}
 	}
@@ -298,6 +264,95 @@ func (m *matcher) find(k *keys, hits []hit) []hit {
 		return int(a.last - b.last)
 	})
 	return slices.CompactFunc(hits, func(a, b hit) bool { return a == b })
+}
+
+// candidates returns the terms whose first word matches a token with
+// this form and stem, from every index: about forty map lookups for a long
+// German word, which is why find remembers the answer per form.
+func (m *matcher) candidates(lower, st string) []int32 {
+	var out []int32
+	out = append(out, m.byStem[st]...)
+	out = append(out, m.byExact[lower]...)
+	for _, l := range m.prefixLens {
+		if l > len(lower) {
+			break
+		}
+		out = append(out, m.byPrefix[lower[:l]]...)
+	}
+	for _, l := range m.suffixLens {
+		if l > len(st) {
+			break
+		}
+		out = append(out, m.bySuffix[st[len(st)-l:]]...)
+	}
+	for _, l := range m.headLens {
+		if l >= len(st) {
+			break
+		}
+		if ids := m.byHead[st[len(st)-l:]]; ids != nil && isHeadOf(st, st[len(st)-l:]) {
+			out = append(out, ids...)
+		}
+	}
+	for _, e := range inflections {
+		if len(m.formLens) == 0 || !strings.HasSuffix(lower, e) {
+			continue
+		}
+		base := lower[:len(lower)-len(e)]
+		for _, l := range m.formLens {
+			if l >= len(base) {
+				break
+			}
+			if ids := m.byForm[base[len(base)-l:]]; ids != nil && isHeadOf(base, base[len(base)-l:]) {
+				out = append(out, ids...)
+			}
+		}
+	}
+	// A term may be found twice (by its stem and as a head); keep one.
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
+}
+
+// candCache remembers the candidates per word form, bounded: feedback
+// repeats a small vocabulary. Safe for concurrent use.
+type candCache struct {
+	shards [32]struct {
+		mu sync.RWMutex
+		m  map[string][]int32
+	}
+	perShard int
+}
+
+func newCandCache(words int) *candCache {
+	c := &candCache{perShard: words / 32}
+	for i := range c.shards {
+		c.shards[i].m = map[string][]int32{}
+	}
+	return c
+}
+
+func (c *candCache) shard(k string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return int(h % 32)
+}
+
+func (c *candCache) get(k string) ([]int32, bool) {
+	sh := &c.shards[c.shard(k)]
+	sh.mu.RLock()
+	v, ok := sh.m[k]
+	sh.mu.RUnlock()
+	return v, ok
+}
+
+func (c *candCache) put(k string, v []int32) {
+	sh := &c.shards[c.shard(k)]
+	sh.mu.Lock()
+	if len(sh.m) < c.perShard {
+		sh.m[k] = v
+	}
+	sh.mu.Unlock()
 }
 
 // rest checks the words of t after the first, from token i on; it returns

@@ -65,7 +65,7 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	sc.sent = sentenceOf(r, sc.sent)
 	sent := sc.sent
 
-	var out []Mention
+	out := make([]Mention, 0, len(hits))
 	excluded := func(theme int, first, last int32) bool {
 		for _, h := range hits {
 			tm := &m.terms[h.term]
