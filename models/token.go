@@ -46,3 +46,20 @@ type Sentence struct {
 	FirstToken int
 	EndToken   int
 }
+
+// SentenceOfTokens maps each token of r to the index of its sentence,
+// reusing buf. Tokens outside every sentence map to 0.
+func (r *Record) SentenceOfTokens(buf []int) []int {
+	out := buf[:0]
+	if cap(out) < len(r.Tokens) {
+		out = make([]int, len(r.Tokens))
+	}
+	out = out[:len(r.Tokens)]
+	clear(out)
+	for si, se := range r.Sentences {
+		for j := max(se.FirstToken, 0); j < se.EndToken && j < len(out); j++ {
+			out[j] = si
+		}
+	}
+	return out
+}

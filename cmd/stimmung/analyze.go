@@ -50,23 +50,9 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 	if err != nil {
 		return err
 	}
-	inputs := args
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
-	}
-	var total int64
-	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		fi, err := os.Stat(in)
-		if err != nil {
-			return ioError{fmt.Errorf("input: %w", err)}
-		}
-		if fi.IsDir() {
-			return ioError{fmt.Errorf("input %s is a directory", in)}
-		}
-		total += fi.Size()
+	inputs, total, err := checkInputs(args)
+	if err != nil {
+		return err
 	}
 
 	quiet, _ := cmd.Flags().GetBool("quiet")
@@ -238,4 +224,29 @@ func (w *reportingWriter) Write(r *models.Record) error {
 		w.rep.recordError(r)
 	}
 	return w.Writer.Write(r)
+}
+
+// checkInputs returns the inputs to read ("-" for stdin when none are
+// named) and their total size for the progress bar. A missing file or a
+// directory is an I/O error before anything is read.
+func checkInputs(args []string) ([]string, int64, error) {
+	inputs := args
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	var total int64
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			return nil, 0, ioError{fmt.Errorf("input: %w", err)}
+		}
+		if fi.IsDir() {
+			return nil, 0, ioError{fmt.Errorf("input %s is a directory", in)}
+		}
+		total += fi.Size()
+	}
+	return inputs, total, nil
 }

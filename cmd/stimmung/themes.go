@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -110,23 +109,9 @@ func themesSuggest(cmd *cobra.Command, s Streams, args []string) error {
 	if err != nil {
 		return &configs.Error{Key: "themes", Msg: err.Error()}
 	}
-	inputs := args
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
-	}
-	var total int64
-	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		fi, err := os.Stat(in)
-		if err != nil {
-			return ioError{fmt.Errorf("input: %w", err)}
-		}
-		if fi.IsDir() {
-			return ioError{fmt.Errorf("input %s is a directory", in)}
-		}
-		total += fi.Size()
+	inputs, total, err := checkInputs(args)
+	if err != nil {
+		return err
 	}
 
 	rep := newReporter(s.Err, quiet, !(len(inputs) == 1 && inputs[0] == "-"), total)

@@ -151,7 +151,7 @@ func (c *Collector) Write(r *models.Record) error {
 		return nil // no language, or one without stop words: nothing to count
 	}
 	content := c.contentWords(r, stop)
-	sent := sentenceOf(r, c.sent)
+	sent := r.SentenceOfTokens(c.sent)
 	c.sent = sent
 	for i := range r.Tokens {
 		t := &r.Tokens[i]
@@ -287,20 +287,6 @@ func stemOf(t *models.Token) string {
 		return t.Stem
 	}
 	return t.Lower
-}
-
-// sentenceOf maps each token to its sentence (all to 0 without sentences).
-func sentenceOf(r *models.Record, buf []int) []int {
-	out := buf[:0]
-	for range r.Tokens {
-		out = append(out, 0)
-	}
-	for si, se := range r.Sentences {
-		for j := max(se.FirstToken, 0); j < se.EndToken && j < len(out); j++ {
-			out[j] = si
-		}
-	}
-	return out
 }
 
 // clip shortens a comment to about clipRunes letters, at a space when one

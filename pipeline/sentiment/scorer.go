@@ -158,7 +158,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	info := slices.Grow(sc.info[:0], len(toks))[:len(toks)]
 	clear(info)
 	sc.info = info
-	sent := sentenceIndexInto(r, sc.sent)
+	sent := r.SentenceOfTokens(sc.sent)
 	sc.sent = sent
 	items := s.findItems(r, lx, info, sent)
 	s.markClauses(r, info, sent)
@@ -228,17 +228,6 @@ func (s *Scorer) Normalize(sum float64) float64 { return s.normalize(sum) }
 // (for mixed).
 func (s *Scorer) Label(lang string, score, maxPos, maxNeg float64) string {
 	return s.label(lang, score, maxPos, maxNeg)
-}
-
-// sentenceIndexInto maps each token to its sentence, reusing buf.
-func sentenceIndexInto(r *models.Record, buf []int) []int {
-	out := slices.Grow(buf[:0], len(r.Tokens))[:len(r.Tokens)]
-	for si, se := range r.Sentences {
-		for j := se.FirstToken; j < se.EndToken && j < len(out); j++ {
-			out[j] = si
-		}
-	}
-	return out
 }
 
 func lowerOf(t *models.Token) string {

@@ -209,7 +209,7 @@ func (c *Computer) Compute(r *models.Record) {
 
 	// Text signals.
 	strength := map[string]float64{}
-	var words []string
+	words := map[string][]string{} // per signal, the words that raised it, quoted
 	if r.Analysed() && len(r.Tokens) > 0 {
 		tx := c.tagger.Taxonomy()
 		var seen []int // themes counted; a comment finds few
@@ -225,7 +225,7 @@ func (c *Computer) Compute(r *models.Record) {
 			seen = append(seen, m.Theme)
 			sig := c.signal[m.Theme]
 			strength[sig] = 1 - (1-strength[sig])*(1-tx.Themes[m.Theme].Weight)
-			words = append(words, sig+":"+r.Text[a:b])
+			words[sig] = append(words[sig], strconv.Quote(r.Text[a:b]))
 		}
 	}
 	s.Effort = round2(strength[Effort])
@@ -242,15 +242,7 @@ func (c *Computer) Compute(r *models.Record) {
 	if score < 0 {
 		addPoints(c.cfg.Priority.Negative*-score, "negative comment (%s)", fmtNum(score))
 	}
-	evidence := func(sig string) string {
-		var ws []string
-		for _, w := range words {
-			if rest, ok := strings.CutPrefix(w, sig+":"); ok {
-				ws = append(ws, strconv.Quote(rest))
-			}
-		}
-		return strings.Join(ws, ", ")
-	}
+	evidence := func(sig string) string { return strings.Join(words[sig], ", ") }
 	if s.Effort > 0 {
 		if hasCES {
 			addPoints(c.cfg.Priority.Effort*s.Effort, "effort %s (CES %s)", fmtNum(s.Effort), fmtNum(ces))

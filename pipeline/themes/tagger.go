@@ -62,7 +62,7 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	if len(hits) == 0 {
 		return nil
 	}
-	sc.sent = sentenceOf(r, sc.sent)
+	sc.sent = r.SentenceOfTokens(sc.sent)
 	sent := sc.sent
 
 	out := make([]Mention, 0, len(hits))
@@ -191,16 +191,4 @@ func (m *matcher) negated(k *keys, sent []int, i int) bool {
 		}
 	}
 	return false
-}
-
-// sentenceOf maps each token to its sentence.
-func sentenceOf(r *models.Record, buf []int) []int {
-	out := slices.Grow(buf[:0], len(r.Tokens))[:len(r.Tokens)]
-	clear(out)
-	for si, se := range r.Sentences {
-		for j := se.FirstToken; j < se.EndToken && j < len(out); j++ {
-			out[j] = si
-		}
-	}
-	return out
 }
