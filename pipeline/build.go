@@ -96,3 +96,19 @@ func safeProcess(ctx context.Context, s Stage, r *models.Record) (err error) {
 	}()
 	return s.Process(ctx, r)
 }
+
+// versioned stages name the versions of what they annotate with.
+type versioned interface{ versions(v map[string]string) }
+
+// Versions names what the built stages annotate with: the sentiment
+// engine, each lexicon, the theme and signal taxonomies. An index records
+// them, so that results of different versions are not mixed unknowingly.
+func (p *Pipeline) Versions() map[string]string {
+	v := map[string]string{"stages": strings.Join(p.Names(), ",")}
+	for _, s := range p.stages {
+		if vs, ok := s.(versioned); ok {
+			vs.versions(v)
+		}
+	}
+	return v
+}

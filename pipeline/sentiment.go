@@ -184,3 +184,10 @@ func (s *sentimentStage) Process(_ context.Context, r *models.Record) error {
 	}
 	return nil
 }
+
+func (s *sentimentStage) versions(v map[string]string) {
+	v["engine"] = EngineVersion
+	for lang, lx := range s.lex {
+		v["lexicon."+lang] = lang + "-" + lx.Version
+	}
+}

@@ -20,6 +20,7 @@ type signalsOptions struct {
 type signalsStage struct {
 	opts signalsOptions
 	c    *signals.Computer
+	tx   *themes.Taxonomy
 }
 
 func newSignals(o *Options, _ Env) (Stage, error) {
@@ -44,7 +45,7 @@ func newSignals(o *Options, _ Env) (Stage, error) {
 	if err != nil {
 		return nil, o.Errorf("taxonomy", "%v", err)
 	}
-	return &signalsStage{opts: opts, c: c}, nil
+	return &signalsStage{opts: opts, c: c, tx: tx}, nil
 }
 
 func (*signalsStage) Name() string { return "signals" }
@@ -59,4 +60,8 @@ func (*signalsStage) runsOnEmpty() {}
 func (s *signalsStage) Process(_ context.Context, r *models.Record) error {
 	s.c.Compute(r)
 	return nil
+}
+
+func (s *signalsStage) versions(v map[string]string) {
+	v["signals"] = s.tx.Name + "@" + s.tx.Version
 }

@@ -52,3 +52,8 @@ func (s *themesStage) Process(_ context.Context, r *models.Record) error {
 
 // config: the themes stage has no options; its taxonomy comes from Env.
 func (s *themesStage) config() any { return s.Taxonomy().Source }
+
+func (s *themesStage) versions(v map[string]string) {
+	tx := s.Taxonomy()
+	v["themes"] = tx.Name + "@" + tx.Version
+}

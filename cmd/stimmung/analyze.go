@@ -33,15 +33,18 @@ and the run goes on. Exit codes: 0 all good, 1 usage, 2 configuration,
   stimmung analyze < comments.jsonl > results.jsonl
   stimmung analyze --output results.csv export.xlsx
   stimmung analyze --text-column q1,q2 --preset qualtrics survey.csv`,
-		RunE: func(cmd *cobra.Command, args []string) error { return analyze(cmd, s, args) },
+		RunE: func(cmd *cobra.Command, args []string) error { return analyze(cmd, s, args, false) },
 	}
 	addConfigFlags(cmd.Flags())
 	cmd.Flags().StringP("output", "o", "", "write to FILE instead of stdout (format from its extension unless --format)")
 	cmd.Flags().BoolP("quiet", "q", false, "no progress bar, no summary, no per-record messages on stderr")
+	addIndexFlags(cmd.Flags())
 	return cmd
 }
 
-func analyze(cmd *cobra.Command, s Streams, args []string) error {
+// analyze runs the pipeline over the inputs into the output (analyze), the
+// index (index, indexOnly), or both (analyze --index).
+func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error {
 	cfg, err := loadConfig(cmd, s, cmd.Flags())
 	if err != nil {
 		return err
@@ -58,6 +61,15 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 	quiet, _ := cmd.Flags().GetBool("quiet")
 	batch := !(len(inputs) == 1 && inputs[0] == "-")
 	rep := newReporter(s.Err, quiet, batch, total)
+
+	var sink *indexSink
+	if dir, _ := cmd.Flags().GetString("index"); dir != "" {
+		if sink, err = openIndexSink(cmd, p, s.Err, Version); err != nil {
+			return err
+		}
+	} else if indexOnly {
+		return usageError{errors.New("index: --index DIR is required")}
+	}
 
 	outPath, _ := cmd.Flags().GetString("output")
 	format := cfg.Output.Format
@@ -76,11 +88,17 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 	wo := write.Options{Debug: cfg.Output.Debug}
 	var w pipeline.Writer
 	var csvw *write.CSV
-	if format == "csv" {
+	switch {
+	case indexOnly:
+		w = sink.w
+	case format == "csv":
 		csvw = write.NewCSV(out, wo)
 		w = csvw
-	} else {
+	default:
 		w = write.NewJSONL(out, wo)
+	}
+	if sink != nil && !indexOnly {
+		w = teeWriter{w, sink.w}
 	}
 
 	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
@@ -94,6 +112,13 @@ func analyze(cmd *cobra.Command, s Streams, args []string) error {
 		runErr = outFile.Close()
 	}
 	rep.finish(st, runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors))
+	if sink != nil {
+		// Also after a failed run: what was indexed is kept, and the
+		// index is closed cleanly.
+		if err := sink.close(rep, quiet); err != nil && runErr == nil {
+			return err
+		}
+	}
 
 	switch {
 	case runErr == nil && st.Errors > 0:

@@ -1,0 +1,195 @@
+package index
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/write"
+)
+
+// Indexing options per kind of field (see NewMapping for why).
+const (
+	textOpts    = bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
+	sourceOpts  = bindex.StoreField
+	keywordOpts = bindex.IndexField | bindex.DocValues
+	numberOpts  = bindex.IndexField | bindex.DocValues
+)
+
+// Builder turns analysed records into Bleve documents. It is safe for
+// concurrent use.
+type Builder struct {
+	split *splitter
+}
+
+// NewBuilder returns a Builder that splits German compounds with the
+// built-in dictionary of compound parts.
+func NewBuilder() *Builder { return &Builder{split: defaultSplitter()} }
+
+// preAnalyzed hands Bleve the terms the pipeline's tokens already give, so
+// that indexing neither tokenizes nor stems a text a second time.
+type preAnalyzed analysis.TokenStream
+
+func (p preAnalyzed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(p) }
+
+// Document returns the Bleve document of r, keyed by its id. A record that
+// failed has no analysis to index: the caller counts it and skips it.
+func (b *Builder) Document(r *models.Record) *document.Document {
+	d := document.NewDocument(r.ID)
+	d.Fields = make([]document.Field, 0, 24)
+
+	src := write.AppendRecord(make([]byte, 0, 512+len(r.Original)), r, write.Options{})
+	d.AddField(document.NewTextFieldWithIndexingOptions(FieldSource, nil, src, sourceOpts))
+
+	if r.Text != "" && len(r.Tokens) > 0 {
+		ts := appendTerms(make(analysis.TokenStream, 0, len(r.Tokens)), langKey(r.Lang), r.Tokens, b.split)
+		d.AddField(document.NewTextFieldCustom(textField(r.Lang), nil, []byte(r.Text), textOpts, preAnalyzed(ts)))
+	}
+
+	keyword := func(name string, i int, v string) {
+		if v = KeywordValue(v); v != "" {
+			var ap []uint64
+			if i > 0 {
+				ap = []uint64{uint64(i)}
+			}
+			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), keywordOpts, nil))
+		}
+	}
+	number := func(name string, v float64) {
+		d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v, numberOpts))
+	}
+
+	keyword(FieldLang, 0, r.Lang)
+	keyword(FieldSourceName, 0, r.Source)
+	if s := r.Sentiment; s != nil {
+		keyword(FieldLabel, 0, s.Label)
+		number(FieldScore, s.Score)
+	}
+	n := 0
+	seen := map[string]bool{}
+	for _, t := range r.Themes {
+		path := t.Path
+		for {
+			if !seen[path] {
+				seen[path] = true
+				keyword(FieldTheme, n, path)
+				if t.Label != "" {
+					keyword(FieldThemeLabel, n, path+":"+t.Label)
+				}
+				n++
+			}
+			i := strings.LastIndexByte(path, '/')
+			if i < 0 {
+				break
+			}
+			path = path[:i]
+		}
+		number(ThemeScoreField(t.Path), t.Score)
+	}
+	for i, f := range r.Flags {
+		keyword(FieldFlags, i, f)
+	}
+	if s := r.Signals; s != nil {
+		keyword(FieldNPSGroup, 0, s.NPSGroup)
+		keyword(FieldCSATGroup, 0, s.CSATGroup)
+		number(FieldEffort, s.Effort)
+		number(FieldPriority, float64(s.Priority))
+	}
+	for _, f := range []struct{ key, field string }{{"nps", FieldNPS}, {"csat", FieldCSAT}, {"ces", FieldCES}} {
+		if v, ok := rating(r.Field(f.key)); ok {
+			number(f.field, v)
+		}
+	}
+	if tp := stringValue(r.Field("touchpoint")); tp != "" {
+		keyword(FieldTouchpoint, 0, tp)
+	}
+	if t, ok := ParseDate(stringValue(r.Field("date"))); ok {
+		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldDate, nil, t, time.RFC3339, numberOpts); err == nil {
+			d.AddField(f)
+			keyword(FieldMonth, 0, t.Format("2006-01"))
+		}
+	}
+	return d
+}
+
+// langKey is the analysis language of a record: de, en, or "" for any
+// other.
+func langKey(lang string) string {
+	if lang == "de" || lang == "en" {
+		return lang
+	}
+	return ""
+}
+
+// ThemeScoreField is the numeric field of a theme's score:
+// "service/reachability" → "theme_score.service.reachability" (a slash
+// would end a field name in the query syntax).
+func ThemeScoreField(path string) string {
+	return FieldThemeScore + "." + strings.ReplaceAll(path, "/", ".")
+}
+
+// rating reads a rating field: a JSON number, or a string holding one.
+func rating(raw json.RawMessage) (float64, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, false
+	}
+	s := string(raw)
+	if s[0] == '"' {
+		s = strings.ReplaceAll(strings.TrimSpace(stringValue(raw)), ",", ".")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// stringValue returns the string of a JSON string or number; "" otherwise.
+func stringValue(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+		return ""
+	}
+	if raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9' {
+		return string(raw)
+	}
+	return ""
+}
+
+// dateLayouts are the date forms of survey exports: ISO dates and times
+// (also with a space), and German dates.
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"02.01.2006 15:04:05",
+	"02.01.2006 15:04",
+	"02.01.2006",
+	"2.1.2006",
+}
+
+// ParseDate reads a date as exports write it; times without a zone are
+// UTC.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,65 @@
+package index_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stimmung/stimmung/pipeline/index"
+)
+
+const sample = `{"id":"1","text":"Die Lieferverzögerung war ärgerlich, der Kundenservice hat nicht geantwortet.","nps":2,"date":"2024-03-05","touchpoint":"delivery"}
+{"id":"2","text":"Die Lieferungen kamen immer pünktlich, super!","nps":10,"date":"2024-03-20","touchpoint":"Delivery"}
+{"id":"3","text":"The app keeps crashing and support never replied.","nps":3,"date":"2024-04-02","touchpoint":"app"}
+{"id":"4","text":"Gefällt mir nicht, die App stürzt dauernd ab","nps":4,"date":"2024-04-11","touchpoint":"app"}
+{"id":"5","text":"Great service, friendly staff.","nps":9,"touchpoint":"store"}
+{"id":"6","text":"-","nps":1,"date":"2024-05-01"}
+`
+
+func ids(t *testing.T, ix *index.Index, r index.Request) []string {
+	t.Helper()
+	res, err := index.Search(ix, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := build(t, analysed(t, sample))
+	tests := []struct {
+		name string
+		req  index.Request
+		want []string
+	}{
+		{"all", index.Request{}, []string{"1", "2", "3", "4", "5", "6"}},
+		{"compound head", index.Request{Query: "Verzögerung"}, []string{"1"}},
+		{"stem plural", index.Request{Query: "Lieferung"}, []string{"1", "2"}},
+		{"negation kept", index.Request{Query: `"gefällt mir nicht"`}, []string{"4"}},
+		{"nicht", index.Request{Query: "nicht"}, []string{"1", "4"}},
+		{"english stem", index.Request{Query: "crashes"}, []string{"3"}},
+		{"never", index.Request{Query: "never"}, []string{"3"}},
+		{"field", index.Request{Query: "touchpoint:delivery"}, []string{"1", "2"}},
+		{"numeric", index.Request{Query: "nps:<=3"}, []string{"1", "3", "6"}},
+		{"touchpoint filter case", index.Request{Filters: index.Filters{Touchpoints: []string{"DELIVERY"}}}, []string{"1", "2"}},
+		{"detractors", index.Request{Filters: index.Filters{NPS: []string{"detractor"}}}, []string{"1", "3", "4", "6"}},
+		{"nps range", index.Request{Filters: index.Filters{NPS: []string{"9-10"}}}, []string{"2", "5"}},
+		{"since until", index.Request{Filters: index.Filters{Since: "2024-03-01", Until: "2024-03-31"}}, []string{"1", "2"}},
+		{"month", index.Request{Filters: index.Filters{Since: "2024-04", Until: "2024-04"}}, []string{"3", "4"}},
+		{"negative", index.Request{Filters: index.Filters{Sentiment: "<-0.2"}}, []string{"1", "3", "4"}},
+		{"flag", index.Request{Filters: index.Filters{Flags: []string{"no_content"}}}, []string{"6"}},
+		{"lang", index.Request{Filters: index.Filters{Langs: []string{"en"}}}, []string{"3", "5"}},
+		{"umlaut wildcard", index.Request{Query: "Lieferverzöger*"}, []string{"1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ids(t, ix, tt.req); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,224 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Request is one search.
+type Request struct {
+	// Query is in Bleve's query-string syntax; empty matches everything.
+	Query   string
+	Filters Filters
+	// Facets name keyword fields to count over the matching documents
+	// (theme, label, touchpoint, month, lang, nps_group, ...).
+	Facets    []string
+	FacetSize int
+	// Sort keys: a field (ascending) or -field (descending); _score is the
+	// relevance. Default: -_score with a query, -date without one. The
+	// document id always breaks ties, so the order is stable.
+	Sort []string
+	Size int
+	From int
+	// Highlight marks the matched words in fragments of the text.
+	Highlight bool
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total  uint64
+	Hits   []Hit
+	Facets []Facet
+	Took   time.Duration
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID    string
+	Score float64
+	// Source is the analysed record as `stimmung analyze` wrote it.
+	Source json.RawMessage
+	// Highlights are fragments of the text with the matches in
+	// <mark>…</mark>.
+	Highlights []string
+}
+
+// Facet counts the values of a field over all matching documents.
+type Facet struct {
+	Name  string
+	Field string
+	// Total counts the values seen, Missing the documents without one,
+	// Other the values beyond the listed terms.
+	Total, Missing, Other int
+	Terms []FacetTerm
+}
+
+// FacetTerm is one value and the number of matching documents that have it.
+type FacetTerm struct {
+	Term  string
+	Count int
+}
+
+// facetFields map facet names to fields.
+var facetFields = map[string]string{
+	"theme": FieldTheme, "themes": FieldTheme, "theme_label": FieldThemeLabel, "label": FieldLabel,
+	"touchpoint": FieldTouchpoint, "month": FieldMonth, "lang": FieldLang, "nps": FieldNPSGroup,
+	"nps_group": FieldNPSGroup, "csat": FieldCSATGroup, "csat_group": FieldCSATGroup,
+	"flag": FieldFlags, "flags": FieldFlags, "source": FieldSourceName,
+}
+
+// FacetNames lists the facets a search can ask for.
+func FacetNames() []string {
+	return []string{"theme", "theme_label", "label", "touchpoint", "month", "lang", "nps_group", "csat_group", "flags", "source"}
+}
+
+// sortFields are the fields a search can sort by.
+var sortFields = map[string]string{
+	"date": FieldDate, "score": FieldScore, "sentiment": FieldScore, "priority": FieldPriority,
+	"nps": FieldNPS, "csat": FieldCSAT, "ces": FieldCES, "effort": FieldEffort,
+	"lang": FieldLang, "label": FieldLabel, "touchpoint": FieldTouchpoint, "month": FieldMonth,
+}
+
+// BuildRequest turns r into a Bleve search request.
+func BuildRequest(r Request) (*bleve.SearchRequest, error) {
+	q, err := ParseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	filters, err := r.Filters.filterQueries()
+	if err != nil {
+		return nil, err
+	}
+	if len(filters) > 0 {
+		all := append([]query.Query{q}, filters...)
+		if _, ok := q.(*query.MatchAllQuery); ok {
+			all = filters
+		}
+		q = bleve.NewConjunctionQuery(all...)
+	}
+	size := r.Size
+	if size <= 0 {
+		size = 20
+	}
+	req := bleve.NewSearchRequestOptions(q, size, max(r.From, 0), false)
+	req.Fields = []string{FieldSource}
+
+	order, err := sortOrder(r.Sort, strings.TrimSpace(r.Query) != "")
+	if err != nil {
+		return nil, err
+	}
+	req.SortByCustom(order)
+
+	if r.Highlight && strings.TrimSpace(r.Query) != "" {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.Fields = TextFields
+	}
+	fsize := r.FacetSize
+	if fsize <= 0 {
+		fsize = 10
+	}
+	for _, name := range r.Facets {
+		name = strings.TrimSpace(name)
+		field, ok := facetFields[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(FacetNames(), ", "))
+		}
+		n := fsize
+		if field == FieldMonth {
+			n = max(fsize, 1200) // every month, put in calendar order below
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(field, n))
+	}
+	return req, nil
+}
+
+func sortOrder(keys []string, hasQuery bool) (search.SortOrder, error) {
+	if len(keys) == 0 {
+		if hasQuery {
+			keys = []string{"-_score"}
+		} else {
+			keys = []string{"-date"}
+		}
+	}
+	var order search.SortOrder
+	for _, k := range keys {
+		k = strings.TrimSpace(k)
+		desc := strings.HasPrefix(k, "-")
+		name := strings.TrimPrefix(strings.TrimPrefix(k, "-"), "+")
+		switch name {
+		case "_score", "relevance":
+			order = append(order, &search.SortScore{Desc: desc})
+			continue
+		case "id", "_id":
+			order = append(order, &search.SortDocID{Desc: desc})
+			continue
+		}
+		field, ok := sortFields[name]
+		if !ok {
+			names := []string{"_score", "id"}
+			for n := range sortFields {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			return nil, fmt.Errorf("cannot sort by %q (sort keys: %s; -key sorts descending)", name, strings.Join(names, ", "))
+		}
+		order = append(order, &search.SortField{Field: field, Desc: desc, Missing: search.SortFieldMissingLast})
+	}
+	return append(order, &search.SortDocID{}), nil
+}
+
+// Search runs r on ix (one index or an alias of shards).
+func Search(ix *Index, r Request) (*Result, error) {
+	req, err := BuildRequest(r)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.Bleve.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		hit := Hit{ID: h.ID, Score: h.Score}
+		if s, ok := h.Fields[FieldSource].(string); ok {
+			hit.Source = json.RawMessage(s)
+		}
+		for _, f := range TextFields {
+			hit.Highlights = append(hit.Highlights, h.Fragments[f]...)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for _, name := range r.Facets {
+		name = strings.TrimSpace(name)
+		fr := res.Facets[name]
+		if fr == nil {
+			continue
+		}
+		f := Facet{Name: name, Field: fr.Field, Total: fr.Total, Missing: fr.Missing, Other: fr.Other}
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				f.Terms = append(f.Terms, FacetTerm{Term: t.Term, Count: t.Count})
+			}
+		}
+		if fr.Field == FieldMonth {
+			slices.SortFunc(f.Terms, func(a, b FacetTerm) int { return strings.Compare(a.Term, b.Term) })
+		} else {
+			slices.SortStableFunc(f.Terms, func(a, b FacetTerm) int {
+				if a.Count != b.Count {
+					return b.Count - a.Count
+				}
+				return strings.Compare(a.Term, b.Term)
+			})
+		}
+		out.Facets = append(out.Facets, f)
+	}
+	return out, nil
+}
