@@ -38,7 +38,7 @@ func analysed(t testing.TB, jsonl string) []*models.Record {
 type collect struct{ out *[]*models.Record }
 
 func (c collect) Write(r *models.Record) error { *c.out = append(*c.out, r); return nil }
-func (c collect) Flush() error                  { return nil }
+func (c collect) Flush() error                 { return nil }
 
 // build indexes records into a new index in a temporary directory.
 func build(t testing.TB, recs []*models.Record) *index.Index {

@@ -41,7 +41,7 @@ type Index struct {
 	// Bleve is the open index, or the alias of the shards.
 	Bleve bleve.Index
 	Dir   string
-	Meta Meta
+	Meta  Meta
 	// Shards is set when Dir holds one index per month searched together
 	// through an alias; see OpenShards.
 	Shards []string

@@ -58,7 +58,7 @@ type Facet struct {
 	// Total counts the values seen, Missing the documents without one,
 	// Other the values beyond the listed terms.
 	Total, Missing, Other int
-	Terms []FacetTerm
+	Terms                 []FacetTerm
 }
 
 // FacetTerm is one value and the number of matching documents that have it.
