@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"strconv"
@@ -329,7 +330,7 @@ func writeSearchCSV(w io.Writer, res *index.Result) error {
 		}
 		hl := ""
 		if len(h.Highlights) > 0 {
-			hl = h.Highlights[0]
+			hl = html.UnescapeString(h.Highlights[0]) // the <mark> tags stay
 		}
 		if err := cw.Write([]string{v.ID, strconv.FormatFloat(round3(h.Score), 'f', -1, 64), rawText(v.Date), v.Lang, v.label(), v.score(),
 			v.themes(), rawText(v.NPS), v.NPSGroup, rawText(v.Touchpoint), prio, strings.Join(v.Flags, " "), v.Text, hl}); err != nil {
@@ -359,7 +360,7 @@ func writeSearchTable(w io.Writer, res *index.Result, req index.Request, tty boo
 			v := viewOf(h)
 			text := v.Text
 			if len(h.Highlights) > 0 {
-				text = h.Highlights[0]
+				text = html.UnescapeString(h.Highlights[0])
 			}
 			rows = append(rows, []string{v.ID, rawText(v.Date), v.label(), v.score(), v.themes(), text})
 		}
