@@ -78,9 +78,13 @@ func runtimeConfig(readOnly bool) map[string]interface{} {
 	return map[string]interface{}{
 		"bolt_timeout": LockTimeout.String(),
 		"read_only":    readOnly,
-		"unsafe_batch": !readOnly,
+		"unsafe_batch": !readOnly && unsafeBatch,
 	}
 }
+
+// unsafeBatch is switched off only by the benchmark that measures what it
+// buys.
+var unsafeBatch = true
 
 // Exists reports whether dir holds a Bleve index.
 func Exists(dir string) bool {
