@@ -148,11 +148,13 @@ func BenchmarkIndex(b *testing.B) {
 		{"stimmung-batch-500", 500, true},
 		{"stimmung", DefaultBatchSize, true},
 		{"stimmung-batch-5000", 5000, true},
+		{"stimmung-bleve-numbers", DefaultBatchSize, true},
 	}
 	for _, v := range variants {
 		b.Run(v.name, func(b *testing.B) {
 			unsafeBatch = v.unsafe
-			defer func() { unsafeBatch = true }()
+			bleveNumbers = v.name == "stimmung-bleve-numbers"
+			defer func() { unsafeBatch = true; bleveNumbers = false }()
 			for b.Loop() {
 				dir := filepath.Join(b.TempDir(), "ix")
 				start := time.Now()

@@ -1,7 +1,9 @@
 package index_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stimmung/stimmung/pipeline/index"
@@ -61,5 +63,28 @@ func TestSearch(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLastVersionWins: when an input holds one id several times, the last
+// version is the one indexed, also with batches indexed concurrently.
+func TestLastVersionWins(t *testing.T) {
+	var in strings.Builder
+	const ids, versions = 7, 30
+	for v := range versions {
+		for i := range ids {
+			fmt.Fprintf(&in, `{"id":"D%d","text":"Version %d der Lieferung %d"}`+"\n", i, v, i)
+		}
+	}
+	ix := build(t, analysed(t, in.String()))
+	if n, _ := ix.Bleve.DocCount(); n != ids {
+		t.Fatalf("%d documents, want %d", n, ids)
+	}
+	res, err := index.Search(ix, index.Request{Query: fmt.Sprintf("+%d", versions-1), Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != ids {
+		t.Errorf("%d documents hold the last version, want all %d", res.Total, ids)
 	}
 }

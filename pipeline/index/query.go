@@ -156,8 +156,7 @@ func rewrite(q query.Query) (query.Query, error) {
 		if len(fs) != 1 || !isNumeric(fs[0]) {
 			return nil, fmt.Errorf("field %s holds no numbers: a range like %s:<5 needs one of %s", q.FieldVal, q.FieldVal, strings.Join(NumericFields, ", "))
 		}
-		q.FieldVal = fs[0]
-		return q, nil
+		return newNumberRange(fs[0], q.Min, q.Max, q.InclusiveMin == nil || *q.InclusiveMin, q.InclusiveMax != nil && *q.InclusiveMax), nil
 	case *query.DateRangeQuery:
 		fs, err := resolveField(q.FieldVal)
 		if err != nil {
@@ -166,8 +165,7 @@ func rewrite(q query.Query) (query.Query, error) {
 		if len(fs) != 1 || fs[0] != FieldDate {
 			return nil, fmt.Errorf("a date range needs the field date (date:>\"2024-03-01\")")
 		}
-		q.FieldVal = FieldDate
-		return q, nil
+		return newDateRange(FieldDate, q.Start.Time, q.End.Time, q.InclusiveStart == nil || *q.InclusiveStart, q.InclusiveEnd != nil && *q.InclusiveEnd), nil
 	}
 	return q, nil
 }
@@ -294,10 +292,7 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 		if !start.IsZero() && !end.IsZero() && !start.Before(end) {
 			return nil, fmt.Errorf("--since %s is after --until %s", f.Since, f.Until)
 		}
-		inclusive, exclusive := true, false
-		q := bleve.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
-		q.SetField(FieldDate)
-		out = append(out, q)
+		out = append(out, newDateRange(FieldDate, start, end, true, false))
 	}
 	return out, nil
 }
@@ -316,9 +311,7 @@ func disjunction(qs []query.Query) query.Query {
 }
 
 func numericRange(field string, lo, hi *float64, loIn, hiIn bool) query.Query {
-	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &loIn, &hiIn)
-	q.SetField(field)
-	return q
+	return newNumberRange(field, lo, hi, loIn, hiIn)
 }
 
 // parseRange reads "<x", "<=x", ">x", ">=x", "a..b" (inclusive), "x" and,

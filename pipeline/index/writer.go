@@ -34,8 +34,18 @@ type Writer struct {
 
 	// One batch in flight: queue carries it to the indexing goroutine,
 	// whose first error is kept in err and returned by the next call.
-	queue chan *bleve.Batch
-	done  chan struct{}
+	queue    chan *bleve.Batch
+	done     chan struct{}
+	inflight sync.WaitGroup
+
+	// Two batches indexed at once may be introduced in either order, so a
+	// record whose id is in a batch still in flight must wait for it: else
+	// an older version could win. flying holds the ids of the batches in
+	// flight, curIDs those of the batch being filled; barrier makes send
+	// wait until nothing is in flight.
+	flying  map[*bleve.Batch]map[string]struct{}
+	curIDs  map[string]struct{}
+	barrier bool
 	mu    sync.Mutex
 	err   error
 
@@ -61,17 +71,37 @@ func NewWriter(ix *Index, versions map[string]string, batchSize int) (*Writer, e
 		return nil, err
 	}
 	w := &Writer{ix: ix, build: NewBuilder(), size: batchSize, batch: ix.Bleve.NewBatch(), lastFlush: time.Now(),
-		queue: make(chan *bleve.Batch), done: make(chan struct{})}
-	go w.loop()
+		queue: make(chan *bleve.Batch), done: make(chan struct{}),
+		flying: map[*bleve.Batch]map[string]struct{}{}, curIDs: make(map[string]struct{}, batchSize)}
+	var wg sync.WaitGroup
+	for range indexers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.loop()
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(w.done)
+	}()
 	return w, nil
 }
 
+// indexers is the number of batches indexed at once. Bleve builds a
+// batch's segment on the calling goroutine, so one indexer leaves a core
+// idle while the pipeline waits.
+var indexers = 2
+
 func (w *Writer) loop() {
-	defer close(w.done)
 	for b := range w.queue {
 		if err := w.ix.Bleve.Batch(b); err != nil {
 			w.setErr(fmt.Errorf("index %s: %w", w.ix.Dir, err))
 		}
+		w.mu.Lock()
+		delete(w.flying, b)
+		w.mu.Unlock()
+		w.inflight.Done()
 	}
 }
 
@@ -99,6 +129,17 @@ func (w *Writer) Write(r *models.Record) error {
 	if err := w.batch.IndexAdvanced(w.build.Document(r)); err != nil {
 		return fmt.Errorf("index record %s: %w", r.ID, err)
 	}
+	if !w.barrier {
+		w.mu.Lock()
+		for _, ids := range w.flying {
+			if _, ok := ids[r.ID]; ok {
+				w.barrier = true
+				break
+			}
+		}
+		w.mu.Unlock()
+	}
+	w.curIDs[r.ID] = struct{}{}
 	w.Indexed++
 	if w.batch.Size() >= w.size {
 		return w.send()
@@ -120,8 +161,17 @@ func (w *Writer) send() error {
 	if err := w.firstErr(); err != nil {
 		return err
 	}
+	if w.barrier {
+		w.inflight.Wait()
+		w.barrier = false
+	}
+	w.mu.Lock()
+	w.flying[w.batch] = w.curIDs
+	w.mu.Unlock()
+	w.inflight.Add(1)
 	w.queue <- w.batch
 	w.batch = w.ix.Bleve.NewBatch()
+	w.curIDs = make(map[string]struct{}, w.size)
 	w.lastFlush = time.Now()
 	return nil
 }
