@@ -46,8 +46,8 @@ type Writer struct {
 	flying  map[*bleve.Batch]map[string]struct{}
 	curIDs  map[string]struct{}
 	barrier bool
-	mu    sync.Mutex
-	err   error
+	mu      sync.Mutex
+	err     error
 
 	// Indexed counts the documents written; Failed the records skipped
 	// because they failed in the pipeline (they have no analysis).
