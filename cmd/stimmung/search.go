@@ -21,12 +21,12 @@ import (
 
 func newSearchCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "search --index DIR ['QUERY']",
+		Use:   "search --index DIR [QUERY...]",
 		Short: "Search an index: full text, filters, facets",
 		Long: `Searches the index in DIR (built with "stimmung index") and prints the
 matching comments: a table on a terminal, JSON lines otherwise.
 
-QUERY uses Bleve's query-string syntax: words (any may match; +word must,
+QUERY (several arguments are joined into one) uses Bleve's query-string syntax: words (any may match; +word must,
 -word must not), "a phrase", prefix*, fuzzy~1, field:value (theme:delivery,
 label:negative, touchpoint:app), ranges (score:<-0.3, nps:<=6,
 date:>"2024-03-01"). Words are stemmed and German compounds split, so
@@ -39,7 +39,6 @@ The filters need no syntax; the values of one filter are alternatives
   stimmung search --index feedback.idx --theme delivery --label negative --nps detractor --since 2024-03-01 --until 2024-03-31 Kundenservice
   stimmung search --index feedback.idx --facet theme,label,month --limit 0
   stimmung search --index feedback.idx --sort -priority --flag churn --format csv > callbacks.csv`,
-		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return search(cmd, s, args) },
 	}
 	f := cmd.Flags()
@@ -70,9 +69,8 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 		return usageError{errors.New("search: --index DIR is required")}
 	}
 	var req index.Request
-	if len(args) == 1 {
-		req.Query = args[0]
-	}
+	// Several arguments are one query, as typed: search --index x Lieferung Kundenservice
+	req.Query = strings.Join(args, " ")
 	req.Filters.Themes, _ = f.GetStringSlice("theme")
 	req.Filters.Labels, _ = f.GetStringSlice("label")
 	req.Filters.Sentiment, _ = f.GetString("sentiment")
@@ -349,6 +347,8 @@ func writeSearchTable(w io.Writer, res *index.Result, req index.Request, tty boo
 	switch {
 	case res.Total == 0:
 		fmt.Fprintln(w, "no matching comments")
+	case res.Total == 1 && shown == 1:
+		fmt.Fprintln(w, "1 matching comment")
 	case shown == 0:
 		fmt.Fprintf(w, "%s matching comments\n", group(int64(res.Total)))
 	default:
@@ -384,7 +384,10 @@ func writeSearchTable(w io.Writer, res *index.Result, req index.Request, tty boo
 			}
 			text := oneLine(r[5])
 			if i > 0 {
-				text = marks(clipMarked(text, textWidth), tty)
+				if tty { // a file or pipe gets the whole text
+					text = clipMarked(text, textWidth)
+				}
+				text = marks(text, tty)
 			}
 			b.WriteString(text)
 			fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
