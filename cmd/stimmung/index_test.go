@@ -207,3 +207,48 @@ func TestKilledImport(t *testing.T) {
 		t.Errorf("one comment, one document: %s", out)
 	}
 }
+
+// TestShards: --shard month writes one index per month, search reads them
+// together (and only the months a date filter can match), and indexing
+// again upserts within each month.
+func TestShards(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "a.jsonl")
+	dir := filepath.Join(tmp, "shards")
+	writeComments(t, in, 240, "")
+	// One record without a date goes to the undated shard.
+	f, _ := os.OpenFile(in, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"id":"nodate","text":"Die Lieferung kam nie an."}` + "\n")
+	f.Close()
+	for range 2 {
+		code, _, errs := runCLI(t, "index", "--shard", "month", "--index", dir, in)
+		if code != 0 || !strings.Contains(errs, "241 documents written into 13 monthly shards") {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "2024-*"))
+	if len(names) != 12 {
+		t.Errorf("%d month directories, want 12: %v", len(names), names)
+	}
+	total := func(args ...string) string {
+		t.Helper()
+		code, out, errs := runCLI(t, append([]string{"search", "--index", dir, "--format", "json", "--limit", "0"}, args...)...)
+		if code != 0 {
+			t.Fatalf("search %v: exit %d: %s", args, code, errs)
+		}
+		return out[:strings.Index(out, ",")]
+	}
+	if got := total(); got != `{"total":241` {
+		t.Errorf("all shards: %s, want 241 (no duplicates after indexing twice)", got)
+	}
+	if got := total("--since", "2024-03-01", "--until", "2024-04-30"); got != `{"total":40` {
+		t.Errorf("March and April: %s, want 40", got)
+	}
+	if got := total("--facet", "month", "Lieferung"); got != `{"total":31` {
+		t.Errorf("Lieferung: %s, want 31", got)
+	}
+	// A single-index command on a shard root says what to do.
+	if code, _, errs := runCLI(t, "index", "--index", dir, in); code != ExitUsage || !strings.Contains(errs, "add --shard month") {
+		t.Errorf("index without --shard on shards: exit %d: %s", code, errs)
+	}
+}
