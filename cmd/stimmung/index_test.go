@@ -252,3 +252,29 @@ func TestShards(t *testing.T) {
 		t.Errorf("index without --shard on shards: exit %d: %s", code, errs)
 	}
 }
+
+// TestSearchDeterministic: the same input gives the same search output
+// whatever the workers and batch size that built the index.
+func TestSearchDeterministic(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "a.jsonl")
+	writeComments(t, in, 300, "")
+	var outs []string
+	for i, args := range [][]string{{"-j", "1", "--batch-size", "7"}, {"-j", "2", "--batch-size", "1000"}, {"-j", "2", "--batch-size", "1"}} {
+		dir := filepath.Join(tmp, fmt.Sprint("ix", i))
+		if code, _, errs := runCLI(t, append([]string{"index", "-q", "--index", dir}, append(args, in)...)...); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var all string
+		for _, q := range [][]string{{"Lieferung", "nicht"}, {"--sort", "-nps", "--facet", "month,label"}, {"--sort", "priority", "--nps", "detractor"}} {
+			_, out, _ := runCLI(t, append([]string{"search", "--index", dir, "--format", "json", "--limit", "50"}, q...)...)
+			all += out
+		}
+		outs = append(outs, all)
+	}
+	for i := 1; i < len(outs); i++ {
+		if outs[i] != outs[0] {
+			t.Errorf("build %d gives other search results than build 0", i)
+		}
+	}
+}

@@ -17,6 +17,10 @@ const (
 	// it; stored, not indexed.
 	FieldSource = "_source"
 
+	// FieldID is the record id, lower-cased: for id:... queries and as the
+	// tie-breaker of every sort (doc values are cheaper to read than the
+	// stored _id).
+	FieldID         = "id"
 	FieldLang       = "lang"
 	FieldLabel      = "label"
 	FieldTheme      = "theme"       // theme paths and their ancestors: delivery, service, service/reachability
@@ -45,7 +49,7 @@ const (
 var TextFields = []string{FieldTextDE, FieldTextEN, FieldTextOther}
 
 // KeywordFields are the fields that hold whole lower-cased values.
-var KeywordFields = []string{FieldLang, FieldLabel, FieldTheme, FieldThemeLabel, FieldTouchpoint,
+var KeywordFields = []string{FieldID, FieldLang, FieldLabel, FieldTheme, FieldThemeLabel, FieldTouchpoint,
 	FieldNPSGroup, FieldCSATGroup, FieldFlags, FieldMonth, FieldSourceName}
 
 // NumericFields are the fields that hold numbers (besides theme_score.*).

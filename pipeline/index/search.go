@@ -24,7 +24,8 @@ type Request struct {
 	FacetSize int
 	// Sort keys: a field (ascending) or -field (descending); _score is the
 	// relevance. Default: -_score with a query, -date without one. The
-	// document id always breaks ties, so the order is stable.
+	// record id breaks ties, so the order does not depend on how the
+	// index was written.
 	Sort []string
 	Size int
 	From int
@@ -158,7 +159,7 @@ func sortOrder(keys []string, hasQuery bool) (search.SortOrder, error) {
 			order = append(order, &search.SortScore{Desc: desc})
 			continue
 		case "id", "_id":
-			order = append(order, &search.SortDocID{Desc: desc})
+			order = append(order, &search.SortField{Field: FieldID, Desc: desc, Type: search.SortFieldAsString})
 			continue
 		}
 		field, ok := sortFields[name]
@@ -172,7 +173,7 @@ func sortOrder(keys []string, hasQuery bool) (search.SortOrder, error) {
 		}
 		order = append(order, &search.SortField{Field: field, Desc: desc, Missing: search.SortFieldMissingLast})
 	}
-	return append(order, &search.SortDocID{}), nil
+	return append(order, &search.SortField{Field: FieldID, Type: search.SortFieldAsString}), nil
 }
 
 // Search runs r on ix (one index or an alias of shards).
