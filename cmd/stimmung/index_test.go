@@ -278,3 +278,24 @@ func TestSearchDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeIndex: analyze --index writes its output and the index.
+func TestAnalyzeIndex(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "a.jsonl")
+	dir := filepath.Join(tmp, "ix")
+	writeComments(t, in, 120, "")
+	code, out, errs := runCLI(t, "analyze", "--index", dir, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, "\n"); n != 120 {
+		t.Errorf("%d output lines, want 120", n)
+	}
+	if !strings.Contains(errs, "120 documents written, 120 in the index") {
+		t.Errorf("summary: %s", errs)
+	}
+	if n, meta := docCount(t, dir); n != 120 || meta.Importing || meta.Versions["themes"] == "" || meta.Versions["lexicon.de"] == "" {
+		t.Errorf("%d documents, meta %+v", n, meta)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
@@ -204,13 +205,25 @@ func searchIndex(b *testing.B, n int) string {
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("stimmung-bench-%d", n))
 	}
+	// STIMMUNG_BENCH_DV=unchunked|compressed measures the doc-value
+	// layouts that were tried (see dvOpts).
+	switch os.Getenv("STIMMUNG_BENCH_DV") {
+	case "unchunked":
+		dvOpts = bindex.DocValues | bindex.SkipDVCompression | bindex.SkipDVChunking
+		dir += "-unchunked"
+	case "compressed":
+		dvOpts = bindex.DocValues
+		dir += "-compressed"
+	}
+	keywordOpts, numberOpts = bindex.IndexField|dvOpts, bindex.IndexField|dvOpts
 	if Exists(dir) {
 		ix, err := Open(dir, false)
 		if err == nil {
 			c, _ := ix.Bleve.DocCount()
 			imp := ix.Meta.Importing
+			format := ix.Meta.Format
 			ix.Close()
-			if c == uint64(n) && !imp {
+			if c == uint64(n) && !imp && format == FormatVersion {
 				return dir
 			}
 		}
@@ -284,18 +297,27 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	var lat []time.Duration
+	per := make([][]time.Duration, len(reqs))
+	totals := make([]uint64, len(reqs))
 	var hits uint64
 	b.ResetTimer()
 	for b.Loop() {
-		for _, r := range reqs {
+		for i, r := range reqs {
 			start := time.Now()
 			res, err := Search(ix, withDefaults(r))
 			if err != nil {
 				b.Fatal(err)
 			}
-			lat = append(lat, time.Since(start))
+			d := time.Since(start)
+			lat = append(lat, d)
+			per[i] = append(per[i], d)
+			totals[i] = res.Total
 			hits += res.Total
 		}
+	}
+	for i, r := range reqs {
+		slices.Sort(per[i])
+		b.Logf("%-22q %+v: %7d matches, median %v, max %v", r.Query, r.Filters, totals[i], per[i][len(per[i])/2].Round(time.Millisecond/10), per[i][len(per[i])-1].Round(time.Millisecond/10))
 	}
 	slices.Sort(lat)
 	pct := func(p float64) float64 {

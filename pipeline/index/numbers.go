@@ -18,33 +18,63 @@ import (
 // (prefix-coded terms at shifts 0, 4, ..., 60) so that its range query
 // can cover any range with few terms. With a score, an effort, a priority,
 // ratings, a date and a score per theme, that made numbers 85% of all
-// terms and indexing three times slower (BenchmarkIndex). Here a value
-// gets four terms, at shifts 0, 40, 48 and 56, in the same prefix coding;
-// rangeQuery covers a range with the coarsest buckets that fit inside it
-// and, at its edges, with the finer terms that the field's dictionary
-// actually holds. The shift-0 term is Bleve's own, so sorting by the
-// field works unchanged.
-var numLevels = [...]uint{0, 40, 48, 56}
+// terms and indexing three times slower (BenchmarkIndex).
+//
+// Here a value becomes an integer key — a number in units of 0.0001 (the
+// precision stimmung writes scores with), a time in seconds — and gets one
+// term per level of numLevels or dateLevels: the key itself, then the
+// bucket of the key at each coarser size. The sizes are decimal for
+// numbers and calendar-like for times, so that the ranges people ask for
+// (score < -0.3, nps <= 6, a month of dates) are covered by a handful of
+// whole buckets; rangeQuery takes the coarsest buckets inside a range and
+// covers its edges with the finer terms the field's dictionary actually
+// holds. Terms are Bleve's prefix-coded integers (the level in the shift
+// byte), so the key term is a valid shift-0 numeric term and sorting by
+// the field works unchanged.
+var (
+	numLevels  = []int64{1, 100, 1_000, 10_000, 100_000}              // 0.0001, 0.01, 0.1, 1, 10
+	dateLevels = []int64{1, 3_600, 86_400, 16 * 86_400, 256 * 86_400} // second, hour, day, 16 and 256 days
+)
 
-const signBit = uint64(1) << 63
+// numScale is the number of keys per unit of a number.
+const numScale = 10_000
 
-// numField is a number or date field indexed at numLevels. Its key is
-// numeric.Float64ToInt64 of a number or the UnixNano of a time: both keep
-// the order of the values.
+// keyLimit bounds keys, so that bucket arithmetic cannot overflow; a
+// number beyond ±10^14 is clamped.
+const keyLimit = int64(1) << 60
+
+// numKey is the key of a number: v in units of 0.0001, rounded.
+func numKey(v float64) int64 { return clampKey(math.Round(v * numScale)) }
+
+// levelTerm is the term of key at level l (bucket size size).
+func levelTerm(key int64, l int, size int64) []byte {
+	b := floorDiv(key, size)
+	return numeric.MustNewPrefixCodedInt64(b<<uint(l), uint(l))
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+// numField is a number or date field indexed at its levels.
 type numField struct {
-	name  string
-	key   int64
-	value []byte // the shift-0 term
-	freqs bindex.TokenFrequencies
-	date  bool
+	name   string
+	key    int64
+	levels []int64
+	value  []byte // the key's term
+	freqs  bindex.TokenFrequencies
 }
 
 func newNumField(name string, v float64) *numField {
-	return &numField{name: name, key: numeric.Float64ToInt64(v)}
+	return &numField{name: name, key: numKey(v), levels: numLevels}
 }
 
 func newDateField(name string, t time.Time) *numField {
-	return &numField{name: name, key: t.UnixNano(), date: true}
+	return &numField{name: name, key: t.Unix(), levels: dateLevels}
 }
 
 func (f *numField) Name() string                                      { return f.name }
@@ -55,25 +85,22 @@ func (f *numField) AnalyzedLength() int                               { return l
 func (f *numField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
 func (f *numField) Size() int                                         { return 200 }
 
-func (f *numField) EncodedFieldType() byte {
-	if f.date {
-		return 'd'
-	}
-	return 'n'
-}
+// EncodedFieldType: numeric; Bleve reads it only for stored fields, and
+// these are not stored.
+func (f *numField) EncodedFieldType() byte { return 'n' }
 
 func (f *numField) Value() []byte {
 	if f.value == nil {
-		f.value = numeric.MustNewPrefixCodedInt64(f.key, 0)
+		f.value = levelTerm(f.key, 0, 1)
 	}
 	return f.value
 }
 
 func (f *numField) Analyze() {
-	f.freqs = make(bindex.TokenFrequencies, len(numLevels))
-	for _, s := range numLevels {
-		term := numeric.MustNewPrefixCodedInt64(f.key, s)
-		if s == 0 {
+	f.freqs = make(bindex.TokenFrequencies, len(f.levels))
+	for l, size := range f.levels {
+		term := levelTerm(f.key, l, size)
+		if l == 0 {
 			f.value = term
 		}
 		tf := &bindex.TokenFreq{Term: term}
@@ -85,41 +112,65 @@ func (f *numField) Analyze() {
 // rangeQuery matches documents whose field key lies in [lo, hi].
 type rangeQuery struct {
 	field  string
+	levels []int64
 	lo, hi int64
 }
 
 // newNumberRange is the range of numbers from lo to hi (nil is open) with
-// the given inclusiveness.
+// the given inclusiveness, on keys (units of 0.0001).
 func newNumberRange(field string, lo, hi *float64, loIn, hiIn bool) *rangeQuery {
-	q := &rangeQuery{field: field, lo: math.MinInt64, hi: math.MaxInt64}
+	q := &rangeQuery{field: field, levels: numLevels, lo: -keyLimit, hi: keyLimit}
 	if lo != nil {
-		q.lo = numeric.Float64ToInt64(*lo)
-		if !loIn && q.lo != math.MaxInt64 {
-			q.lo++
+		x, eps := scaled(*lo)
+		if loIn {
+			q.lo = clampKey(math.Ceil(x - eps))
+		} else {
+			q.lo = clampKey(math.Floor(x+eps) + 1)
 		}
 	}
 	if hi != nil {
-		q.hi = numeric.Float64ToInt64(*hi)
-		if !hiIn && q.hi != math.MinInt64 {
-			q.hi--
+		x, eps := scaled(*hi)
+		if hiIn {
+			q.hi = clampKey(math.Floor(x + eps))
+		} else {
+			q.hi = clampKey(math.Ceil(x-eps) - 1)
 		}
 	}
 	return q
 }
 
-// newDateRange is the range of times from start (inclusive) to end
-// (exclusive); a zero time is open.
+// scaled is v in key units, with the rounding error of the scaling: a
+// bound of -0.3 must meet the key of -0.3 (-3000), not -2999.
+func scaled(v float64) (x, eps float64) {
+	x = v * numScale
+	return x, max(1e-6, math.Abs(x)*1e-12)
+}
+
+func clampKey(k float64) int64 {
+	switch {
+	case math.IsNaN(k):
+		return 0
+	case k > float64(keyLimit):
+		return keyLimit
+	case k < -float64(keyLimit):
+		return -keyLimit
+	}
+	return int64(k)
+}
+
+// newDateRange is the range of times from start to end (a zero time is
+// open), on keys in seconds.
 func newDateRange(field string, start, end time.Time, startIn, endIn bool) *rangeQuery {
-	q := &rangeQuery{field: field, lo: math.MinInt64, hi: math.MaxInt64}
+	q := &rangeQuery{field: field, levels: dateLevels, lo: -keyLimit, hi: keyLimit}
 	if !start.IsZero() {
-		q.lo = start.UnixNano()
-		if !startIn {
+		q.lo = start.Unix()
+		if start.Nanosecond() > 0 || !startIn {
 			q.lo++
 		}
 	}
 	if !end.IsZero() {
-		q.hi = end.UnixNano()
-		if !endIn {
+		q.hi = end.Unix()
+		if end.Nanosecond() == 0 && !endIn {
 			q.hi--
 		}
 	}
@@ -131,8 +182,7 @@ func (q *rangeQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mappi
 		return searcher.NewMatchNoneSearcher(i)
 	}
 	var terms [][]byte
-	err := q.cover(i, uint64(q.lo)^signBit, uint64(q.hi)^signBit, len(numLevels)-1, &terms)
-	if err != nil {
+	if err := q.cover(i, q.lo, q.hi, len(q.levels)-1, &terms); err != nil {
 		return nil, err
 	}
 	if len(terms) == 0 {
@@ -141,44 +191,28 @@ func (q *rangeQuery) Searcher(ctx context.Context, i bindex.IndexReader, _ mappi
 	return searcher.NewMultiTermSearcherBytes(ctx, i, terms, q.field, 1.0, options, true)
 }
 
-// term is the prefix-coded term of the bucket holding the sortable value u
-// at shift s.
-func term(u uint64, s uint) []byte {
-	return numeric.MustNewPrefixCodedInt64(int64(u^signBit), s)
-}
-
-// cover appends the terms that cover the sortable range [lo, hi]: whole
-// buckets of level l inside it, and the edges at the finer levels. Only
-// terms the dictionary holds are appended.
-func (q *rangeQuery) cover(i bindex.IndexReader, lo, hi uint64, l int, out *[][]byte) error {
-	s := numLevels[l]
+// cover appends the terms that cover the keys [lo, hi]: the whole buckets
+// of level l inside it, and the edges at the finer levels. Only terms the
+// dictionary holds are appended.
+func (q *rangeQuery) cover(i bindex.IndexReader, lo, hi int64, l int, out *[][]byte) error {
 	if l == 0 {
-		return q.present(i, term(lo, 0), term(hi, 0), out)
+		return q.present(i, levelTerm(lo, 0, 1), levelTerm(hi, 0, 1), out)
 	}
-	size := uint64(1) << s
-	first := lo >> s
-	if lo&(size-1) != 0 {
-		first++ // lo is inside a bucket: it starts the left edge
-	}
-	last := hi >> s
-	if hi&(size-1) != size-1 {
-		if last == 0 {
-			return q.cover(i, lo, hi, l-1, out)
-		}
-		last-- // hi is inside a bucket: it ends the right edge
-	}
-	if first > last || first<<s>>s != first {
+	size := q.levels[l]
+	first := floorDiv(lo+size-1, size) // the first bucket that starts at or after lo
+	last := floorDiv(hi+1, size) - 1   // the last bucket that ends at or before hi
+	if first > last {
 		return q.cover(i, lo, hi, l-1, out)
 	}
-	if err := q.present(i, term(first<<s, s), term(last<<s, s), out); err != nil {
+	if err := q.present(i, levelTerm(first*size, l, size), levelTerm(last*size, l, size), out); err != nil {
 		return err
 	}
-	if start := first << s; lo < start {
+	if start := first * size; lo < start {
 		if err := q.cover(i, lo, start-1, l-1, out); err != nil {
 			return err
 		}
 	}
-	if end := (last+1)<<s - 1; end < hi && (last+1)<<s != 0 {
+	if end := (last+1)*size - 1; end < hi {
 		if err := q.cover(i, end+1, hi, l-1, out); err != nil {
 			return err
 		}

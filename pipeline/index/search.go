@@ -99,11 +99,20 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 		return nil, err
 	}
 	if len(filters) > 0 {
-		all := append([]query.Query{q}, filters...)
-		if _, ok := q.(*query.MatchAllQuery); ok {
-			all = filters
+		var f query.Query = bleve.NewConjunctionQuery(filters...)
+		if len(filters) == 1 {
+			f = filters[0]
 		}
-		q = bleve.NewConjunctionQuery(all...)
+		if _, ok := q.(*query.MatchAllQuery); ok {
+			q = f
+		} else {
+			// A filter clause is not scored and needs no term vectors:
+			// the filters narrow the text matches without weighing them.
+			bq := bleve.NewBooleanQuery()
+			bq.AddMust(q)
+			bq.AddFilter(f)
+			q = bq
+		}
 	}
 	size := r.Size
 	if size <= 0 {
