@@ -274,7 +274,13 @@ func TestSearchDeterministic(t *testing.T) {
 	}
 	for i := 1; i < len(outs); i++ {
 		if outs[i] != outs[0] {
-			t.Errorf("build %d gives other search results than build 0", i)
+			a, b := strings.Split(outs[0], "},{"), strings.Split(outs[i], "},{")
+			for k := range min(len(a), len(b)) {
+				if a[k] != b[k] {
+					t.Errorf("build %d gives other search results than build 0:\n%.300s\n%.300s", i, a[k][strings.Index(a[k], "_score"):], b[k][strings.Index(b[k], "_score"):])
+					break
+				}
+			}
 		}
 	}
 }

@@ -20,15 +20,15 @@ const (
 	sourceOpts = bindex.StoreField
 )
 
-// Doc values (read for facets and sorting, for every match) are stored
-// uncompressed: by default Bleve compresses chunks of 1,024 documents, and
-// a search whose matches are spread over the index decompresses a chunk
-// for almost every match (measured: 40% of the search time on 1M
-// documents). Storing one document per chunk (SkipDVChunking) was faster
-// still to search but made opening the index decode a chunk offset per
-// document and field: 0.4–0.7 s for 1M documents.
+// Doc values (read for facets and sorting, for every match) keep Bleve's
+// layout: compressed chunks of 1,024 documents. Two others were measured
+// on 1M documents: one document per chunk (SkipDVChunking) searched
+// faster but made opening the index decode an offset per document and
+// field (0.4–0.7 s); uncompressed chunks (SkipDVCompression) returned the
+// wrong values after segments merged (sorting by id came out unsorted;
+// TestSortAfterMerges guards against it).
 var (
-	dvOpts      = bindex.DocValues | bindex.SkipDVCompression
+	dvOpts      = bindex.DocValues
 	keywordOpts = bindex.IndexField | dvOpts
 	numberOpts  = bindex.IndexField | dvOpts
 )

@@ -1,6 +1,7 @@
 package index_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -86,5 +87,57 @@ func TestLastVersionWins(t *testing.T) {
 	}
 	if res.Total != ids {
 		t.Errorf("%d documents hold the last version, want all %d", res.Total, ids)
+	}
+}
+
+// TestSortAfterMerges: sorting reads doc values, which must survive the
+// merging of many small segments (the test index is written in batches of
+// three).
+func TestSortAfterMerges(t *testing.T) {
+	var in strings.Builder
+	const n = 400
+	for i := range n {
+		fmt.Fprintf(&in, `{"id":"K%04d","date":"2024-%02d-%02d","nps":%d,"text":"Lieferung %d"}`+"\n", (i*7919)%n, i%12+1, i%28+1, i%11, i)
+	}
+	ix := build(t, analysed(t, in.String()))
+	for _, key := range []string{"id", "-id", "date", "-nps", "priority"} {
+		res, err := index.Search(ix, index.Request{Sort: []string{key}, Size: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != n {
+			t.Fatalf("%s: %d hits", key, len(res.Hits))
+		}
+		vals := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			var rec struct {
+				ID       string  `json:"id"`
+				Date     string  `json:"date"`
+				NPS      float64 `json:"nps"`
+				Priority float64 `json:"priority"`
+			}
+			if err := json.Unmarshal(h.Source, &rec); err != nil {
+				t.Fatal(err)
+			}
+			switch strings.TrimPrefix(key, "-") {
+			case "id":
+				vals[i] = rec.ID
+			case "date":
+				vals[i] = rec.Date
+			case "nps":
+				vals[i] = fmt.Sprintf("%05.1f", rec.NPS)
+			case "priority":
+				vals[i] = fmt.Sprintf("%05.1f", rec.Priority)
+			}
+		}
+		sorted := slices.IsSorted(vals)
+		if strings.HasPrefix(key, "-") {
+			r := slices.Clone(vals)
+			slices.Reverse(r)
+			sorted = slices.IsSorted(r)
+		}
+		if !sorted {
+			t.Errorf("sort %s: not in order: %v …", key, vals[:20])
+		}
 	}
 }

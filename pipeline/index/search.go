@@ -126,6 +126,9 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 		return nil, err
 	}
 	req.SortByCustom(order)
+	if !sortsByScore(order) {
+		req.Score = "none" // relevance is not shown or used: skip computing it
+	}
 
 	if r.Highlight && strings.TrimSpace(r.Query) != "" {
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
@@ -231,4 +234,13 @@ func Search(ix *Index, r Request) (*Result, error) {
 		out.Facets = append(out.Facets, f)
 	}
 	return out, nil
+}
+
+func sortsByScore(order search.SortOrder) bool {
+	for _, o := range order {
+		if _, ok := o.(*search.SortScore); ok {
+			return true
+		}
+	}
+	return false
 }
