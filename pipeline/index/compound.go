@@ -123,9 +123,16 @@ func (s *splitter) split(w string, dst []string) []string {
 				dst = s.split(head, dst)
 				m := w[:k]
 				if b, ok := s.modifier(m); ok {
-					dst = appendOnce(dst, b)
+					return s.split(m, appendOnce(dst, b))
 				}
-				return s.split(m, dst)
+				// A modifier that is itself a compound of known words is a
+				// word too: "Kundenservicemitarbeiter" is found by
+				// "Kundenservice" as well as by "Service".
+				n := len(dst)
+				if dst = s.split(m, dst); len(dst) > n {
+					dst = appendOnce(dst, strings.TrimSuffix(m, "s"))
+				}
+				return dst
 			}
 		}
 		letters++

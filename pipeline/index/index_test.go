@@ -141,3 +141,26 @@ func TestSortAfterMerges(t *testing.T) {
 		}
 	}
 }
+
+func TestBooleanWords(t *testing.T) {
+	ix := build(t, analysed(t, sample))
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"Lieferung AND Kundenservice", []string{"1"}},
+		{"Lieferung OR crashes", []string{"1", "2", "3"}},
+		{"Lieferung AND NOT Kundenservice", []string{"2"}},
+		{"NOT Lieferung", []string{"3", "4", "5", "6"}},
+		{`"and" Lieferung`, []string{"1", "2"}},
+	} {
+		if got := ids(t, ix, index.Request{Query: tt.q}); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	for _, q := range []string{"a AND b OR c", "(a b)", "AND a", "a NOT"} {
+		if _, err := index.Search(ix, index.Request{Query: q}); err == nil {
+			t.Errorf("%s: no error", q)
+		}
+	}
+}

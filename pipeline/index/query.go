@@ -58,7 +58,11 @@ func ParseQuery(q string) (query.Query, error) {
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery(), nil
 	}
-	parsed, err := query.NewQueryStringQuery(q).Parse()
+	translated, err := translateBoolean(q)
+	if err != nil {
+		return nil, fmt.Errorf("query %q: %v", q, err)
+	}
+	parsed, err := query.NewQueryStringQuery(translated).Parse()
 	if err != nil {
 		return nil, fmt.Errorf("query %q: %s", q, queryErrorText(err))
 	}
