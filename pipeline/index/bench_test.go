@@ -205,13 +205,12 @@ func searchIndex(b *testing.B, n int) string {
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("stimmung-bench-%d", n))
 	}
-	// STIMMUNG_BENCH_DV=unchunked measures the doc-value layout that was
-	// tried and not kept (see dvOpts).
-	if os.Getenv("STIMMUNG_BENCH_DV") == "unchunked" {
-		dvOpts = bindex.DocValues | bindex.SkipDVCompression | bindex.SkipDVChunking
-		dir += "-unchunked"
+	// STIMMUNG_BENCH_DV=compressed measures Bleve's doc-value layout on
+	// every field (see hotDVOpts).
+	if os.Getenv("STIMMUNG_BENCH_DV") == "compressed" {
+		hotDVOpts = bindex.DocValues
+		dir += "-compressed"
 	}
-	keywordOpts, numberOpts = bindex.IndexField|dvOpts, bindex.IndexField|dvOpts
 	if Exists(dir) {
 		ix, err := Open(dir, false)
 		if err == nil {

@@ -20,18 +20,36 @@ const (
 	sourceOpts = bindex.StoreField
 )
 
-// Doc values (read for facets and sorting, for every match) keep Bleve's
-// layout: compressed chunks of 1,024 documents. Two others were measured
-// on 1M documents: one document per chunk (SkipDVChunking) searched
-// faster but made opening the index decode an offset per document and
-// field (0.4–0.7 s); uncompressed chunks (SkipDVCompression) returned the
-// wrong values after segments merged (sorting by id came out unsorted;
-// TestSortAfterMerges guards against it).
+// Doc values are what facets and sorting read, for every match. Bleve
+// stores them in compressed chunks of 1,024 documents, so a search whose
+// matches are spread over the index decompresses a chunk for almost every
+// match and field (on 1M documents: p50 81 ms, p99 166 ms). The fields
+// searches facet and sort on by default (hotDV) keep one document per
+// chunk, uncompressed (p50 14 ms, p99 57 ms); that layout costs an offset
+// per document and field when the index opens (and memory), so the other
+// fields keep Bleve's layout and theme scores have no doc values at all.
+// (Uncompressed chunks of 1,024 returned wrong values after segments
+// merged; TestSortAfterMerges guards the layouts used.)
 var (
-	dvOpts      = bindex.DocValues
-	keywordOpts = bindex.IndexField | dvOpts
-	numberOpts  = bindex.IndexField | dvOpts
+	hotDVOpts  = bindex.DocValues | bindex.SkipDVCompression | bindex.SkipDVChunking
+	coldDVOpts = bindex.DocValues
+	hotDV      = map[string]bool{
+		FieldID: true, FieldLang: true, FieldLabel: true, FieldTheme: true, FieldTouchpoint: true,
+		FieldNPSGroup: true, FieldFlags: true, FieldMonth: true,
+		FieldDate: true, FieldScore: true, FieldPriority: true, FieldNPS: true,
+	}
 )
+
+// fieldOpts are the indexing options of a keyword or number field.
+func fieldOpts(name string) bindex.FieldIndexingOptions {
+	switch {
+	case hotDV[name]:
+		return bindex.IndexField | hotDVOpts
+	case strings.HasPrefix(name, FieldThemeScore+"."):
+		return bindex.IndexField
+	}
+	return bindex.IndexField | coldDVOpts
+}
 
 // Builder turns analysed records into Bleve documents. It is safe for
 // concurrent use.
@@ -69,12 +87,12 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 			if i > 0 {
 				ap = []uint64{uint64(i)}
 			}
-			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), keywordOpts, nil))
+			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), fieldOpts(name), nil))
 		}
 	}
 	number := func(name string, v float64) {
 		if bleveNumbers {
-			d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v, numberOpts))
+			d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v, fieldOpts(name)))
 			return
 		}
 		d.AddField(newNumField(name, v))

@@ -79,7 +79,7 @@ func newDateField(name string, t time.Time) *numField {
 
 func (f *numField) Name() string                                      { return f.name }
 func (f *numField) ArrayPositions() []uint64                          { return nil }
-func (f *numField) Options() bindex.FieldIndexingOptions              { return numberOpts }
+func (f *numField) Options() bindex.FieldIndexingOptions              { return fieldOpts(f.name) }
 func (f *numField) NumPlainTextBytes() uint64                         { return 8 }
 func (f *numField) AnalyzedLength() int                               { return len(numLevels) }
 func (f *numField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
