@@ -199,7 +199,11 @@ func dirSize(dir string) int64 {
 
 // searchIndex returns the directory of an index of n synthetic documents,
 // building it when STIMMUNG_BENCH_INDEX does not already hold one.
-func searchIndex(b *testing.B, n int) string {
+func searchIndex(b *testing.B, n int) string { return benchIndex(b, n, false) }
+
+// benchIndex builds (or finds) the benchmark index, as monthly shards with
+// sharded.
+func benchIndex(b *testing.B, n int, sharded bool) string {
 	b.Helper()
 	dir := os.Getenv("STIMMUNG_BENCH_INDEX")
 	if dir == "" {
@@ -210,6 +214,12 @@ func searchIndex(b *testing.B, n int) string {
 	if os.Getenv("STIMMUNG_BENCH_DV") == "compressed" {
 		hotDVOpts = bindex.DocValues
 		dir += "-compressed"
+	}
+	if sharded {
+		dir += "-shards"
+		if IsShardRoot(dir) {
+			return dir // delete it to rebuild
+		}
 	}
 	if Exists(dir) {
 		ix, err := Open(dir, false)
@@ -231,20 +241,31 @@ func searchIndex(b *testing.B, n int) string {
 	}
 	p := benchPipeline(b)
 	start := time.Now()
-	ix, err := OpenWriter(dir, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w, err := NewWriter(ix, p.Versions(), 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	runInto(b, p, buf.Bytes(), w)
-	if err := w.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		b.Fatal(err)
+	if sharded {
+		sw, err := NewShardWriter(dir, p.Versions(), 0, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runInto(b, p, buf.Bytes(), sw)
+		if err := sw.Close(); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		ix, err := OpenWriter(dir, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w, err := NewWriter(ix, p.Versions(), 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runInto(b, p, buf.Bytes(), w)
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.Logf("built in %v (%.0f docs/s), %d MB", time.Since(start), float64(n)/time.Since(start).Seconds(), dirSize(dir)>>20)
 	return dir
@@ -258,7 +279,7 @@ func searchRequests() []Request {
 		{Query: "Kundenservice", Filters: Filters{NPS: []string{"detractor"}, Langs: []string{"de"}}},
 		{Query: "app crash*", Filters: Filters{Touchpoints: []string{"app"}, Sentiment: "<-0.3"}},
 		{Query: "refund", Filters: Filters{Themes: []string{"returns_refunds"}, Labels: []string{"negative"}}},
-		{Query: `"nicht erreichbar"`, Filters: Filters{NPS: []string{"detractor"}, Since: "2024-06"}},
+		{Query: `"nicht empfehlen"`, Filters: Filters{NPS: []string{"detractor"}, Since: "2024-06"}},
 		{Query: "Verspätung", Filters: Filters{Touchpoints: []string{"train"}, Labels: []string{"negative"}}},
 		{Query: "friendly staff", Filters: Filters{Langs: []string{"en"}, NPS: []string{"promoter"}}},
 		{Query: "Rechnung falsch", Filters: Filters{Themes: []string{"billing"}, Since: "2025-07"}},
@@ -279,8 +300,12 @@ func withDefaults(r Request) Request {
 //	go test -run XXX -bench Search -benchtime 20x -timeout 1h ./pipeline/index
 func BenchmarkSearch(b *testing.B) {
 	n := envInt("STIMMUNG_BENCH_SEARCH_DOCS", 1_000_000)
-	dir := searchIndex(b, n)
-	ix, err := Open(dir, false)
+	b.Run("one-index", func(b *testing.B) { benchSearch(b, searchIndex(b, n)) })
+	b.Run("monthly-shards", func(b *testing.B) { benchSearch(b, benchIndex(b, n, true)) })
+}
+
+func benchSearch(b *testing.B, dir string) {
+	ix, err := OpenSearch(dir, "", "")
 	if err != nil {
 		b.Fatal(err)
 	}
