@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -150,14 +151,20 @@ func BenchmarkIndex(b *testing.B) {
 		{"stimmung", DefaultBatchSize, true},
 		{"stimmung-batch-5000", 5000, true},
 		{"stimmung-bleve-numbers", DefaultBatchSize, true},
+		{"stimmung-one-indexer", DefaultBatchSize, true},
 	}
 	for _, v := range variants {
 		b.Run(v.name, func(b *testing.B) {
 			unsafeBatch = v.unsafe
 			bleveNumbers = v.name == "stimmung-bleve-numbers"
-			defer func() { unsafeBatch = true; bleveNumbers = false }()
+			if v.name == "stimmung-one-indexer" {
+				indexers = 1
+			}
+			defer func() { unsafeBatch, bleveNumbers, indexers = true, false, 2 }()
 			for b.Loop() {
 				dir := filepath.Join(b.TempDir(), "ix")
+				var m0, m1 runtime.MemStats
+				runtime.ReadMemStats(&m0)
 				start := time.Now()
 				ix, err := OpenWriter(dir, false)
 				if err != nil {
@@ -175,7 +182,10 @@ func BenchmarkIndex(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
-				b.ReportMetric(float64(dirSize(dir))/float64(n), "bytes/doc")
+				runtime.ReadMemStats(&m1)
+				b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/float64(n), "allocs/doc")
+				b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n), "alloc-B/doc")
+				b.ReportMetric(float64(dirSize(dir))/float64(n), "disk-B/doc")
 			}
 		})
 	}

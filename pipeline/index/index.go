@@ -180,7 +180,14 @@ func openError(dir string, err error) error {
 
 // noteWriter records who writes the index, for a second writer's message.
 func (ix *Index) noteWriter() {
-	li := lockInfo{PID: os.Getpid(), Started: time.Now().UTC().Truncate(time.Second), Command: strings.Join(os.Args[:min(len(os.Args), 2)], " ")}
+	cmd := ""
+	if len(os.Args) > 0 {
+		cmd = filepath.Base(os.Args[0])
+		if len(os.Args) > 1 {
+			cmd += " " + os.Args[1]
+		}
+	}
+	li := lockInfo{PID: os.Getpid(), Started: time.Now().UTC().Truncate(time.Second), Command: cmd}
 	if b, err := json.Marshal(li); err == nil {
 		_ = os.WriteFile(filepath.Join(ix.Dir, lockInfoName), b, 0o644)
 	}
