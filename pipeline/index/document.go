@@ -23,22 +23,29 @@ const (
 // Doc values are what facets and sorting read, for every match. Bleve
 // stores them in compressed chunks of 1,024 documents, so a search whose
 // matches are spread over the index decompresses a chunk for almost every
-// match and field (on 1M documents: p50 81 ms, p99 166 ms). The fields
-// searches facet and sort on by default (hotDV) keep one document per
-// chunk, uncompressed (p50 14 ms, p99 57 ms); that layout costs an offset
-// per document and field when the index opens (and memory), so the other
-// fields keep Bleve's layout and theme scores have no doc values at all.
-// (Uncompressed chunks of 1,024 returned wrong values after segments
+// match and field. The fields searches read by default (hotDV: the
+// combined facet values, the id that breaks sort ties, the default sort
+// keys) keep one document per chunk, uncompressed; that layout costs an
+// offset per document and field when the index opens (and memory), so the
+// other fields keep Bleve's layout and theme scores have no doc values at
+// all. (Uncompressed chunks of 1,024 returned wrong values after segments
 // merged; TestSortAfterMerges guards the layouts used.)
 var (
 	hotDVOpts  = bindex.DocValues | bindex.SkipDVCompression | bindex.SkipDVChunking
 	coldDVOpts = bindex.DocValues
 	hotDV      = map[string]bool{
-		FieldID: true, FieldLang: true, FieldLabel: true, FieldTheme: true, FieldTouchpoint: true,
-		FieldNPSGroup: true, FieldFlags: true, FieldMonth: true,
+		FieldID: true, FieldFacetValues: true,
 		FieldDate: true, FieldScore: true, FieldPriority: true, FieldNPS: true,
 	}
 )
+
+// facetFamilies are the keyword fields whose values also go into
+// FieldFacetValues; multi marks those a document may have several values
+// of (a presence term "field=" counts the documents that have any).
+var facetFamilies = map[string]struct{ multi bool }{
+	FieldTheme: {true}, FieldFlags: {true}, FieldLabel: {}, FieldTouchpoint: {},
+	FieldMonth: {}, FieldLang: {}, FieldNPSGroup: {},
+}
 
 // fieldOpts are the indexing options of a keyword or number field.
 func fieldOpts(name string) bindex.FieldIndexingOptions {
@@ -81,6 +88,7 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 		d.AddField(document.NewTextFieldCustom(textField(r.Lang), nil, []byte(r.Text), textOpts, preAnalyzed(ts)))
 	}
 
+	var facets analysis.TokenStream
 	keyword := func(name string, i int, v string) {
 		if v = KeywordValue(v); v != "" {
 			var ap []uint64
@@ -88,6 +96,12 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 				ap = []uint64{uint64(i)}
 			}
 			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), fieldOpts(name), nil))
+			if fam, ok := facetFamilies[name]; ok {
+				if fam.multi && i == 0 {
+					facets = append(facets, &analysis.Token{Term: []byte(name + "="), Position: len(facets) + 1})
+				}
+				facets = append(facets, &analysis.Token{Term: []byte(name + "=" + v), Position: len(facets) + 1})
+			}
 		}
 	}
 	number := func(name string, v float64) {
@@ -146,6 +160,9 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 	if t, ok := ParseDate(stringValue(r.Field("date"))); ok {
 		d.AddField(newDateField(FieldDate, t))
 		keyword(FieldMonth, 0, t.Format("2006-01"))
+	}
+	if len(facets) > 0 {
+		d.AddField(document.NewTextFieldCustom(FieldFacetValues, nil, nil, fieldOpts(FieldFacetValues), preAnalyzed(facets)))
 	}
 	return d
 }

@@ -18,7 +18,7 @@ import (
 // FormatVersion is the layout of the documents (fields, encodings,
 // analysis). An index of another format cannot be searched reliably and
 // must be rebuilt.
-const FormatVersion = "2"
+const FormatVersion = "3"
 
 // metaKey is the internal key of the Meta in the index.
 var metaKey = []byte("stimmung.meta")

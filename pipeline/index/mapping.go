@@ -31,6 +31,11 @@ const (
 	FieldFlags      = "flags"
 	FieldMonth      = "month" // YYYY-MM of the date, for facets and shards
 	FieldSourceName = "source"
+	// FieldFacetValues holds, for the facets searches ask for most, every
+	// value of a document as one term "field=value" (and "theme=" when it
+	// has any theme): one doc-value read per match counts them all, where
+	// a field per facet cost one random read per match and facet.
+	FieldFacetValues = "facet_values"
 
 	FieldScore    = "score"
 	FieldPriority = "priority"
@@ -114,6 +119,12 @@ func NewMapping() *mapping.IndexMappingImpl {
 		fm.DocValues = true
 		dm.AddFieldMappingsAt(name, fm)
 	}
+	fv := bleve.NewKeywordFieldMapping()
+	fv.Analyzer = AnalyzerKeyword
+	fv.Store = false
+	fv.IncludeInAll = false
+	fv.DocValues = true
+	dm.AddFieldMappingsAt(FieldFacetValues, fv)
 	for _, name := range NumericFields {
 		fm := bleve.NewNumericFieldMapping()
 		fm.Store = false

@@ -144,13 +144,58 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(FacetNames(), ", "))
 		}
-		n := fsize
-		if field == FieldMonth {
-			n = max(fsize, 1200) // every month, put in calendar order below
+		if _, ok := facetFamilies[field]; ok {
+			// Counted from the combined facet values (see Search).
+			req.AddFacet(combinedFacet, bleve.NewFacetRequest(FieldFacetValues, 1_000_000))
+			continue
 		}
-		req.AddFacet(name, bleve.NewFacetRequest(field, n))
+		req.AddFacet(name, bleve.NewFacetRequest(field, fsize))
 	}
 	return req, nil
+}
+
+// combinedFacet names the one facet request over FieldFacetValues.
+const combinedFacet = "_values"
+
+// familyFacet makes the facet of one field out of the combined counts.
+func familyFacet(name, field string, all *search.FacetResult, total uint64, size int) Facet {
+	f := Facet{Name: name, Field: field}
+	prefix := field + "="
+	present := -1
+	if all != nil && all.Terms != nil {
+		for _, t := range all.Terms.Terms() {
+			v, ok := strings.CutPrefix(t.Term, prefix)
+			switch {
+			case !ok:
+			case v == "":
+				present = t.Count
+			default:
+				f.Terms = append(f.Terms, FacetTerm{Term: v, Count: t.Count})
+				f.Total += t.Count
+			}
+		}
+	}
+	if present < 0 { // one value per document: the documents with one
+		present = f.Total
+	}
+	f.Missing = int(total) - present
+	if field == FieldMonth {
+		slices.SortFunc(f.Terms, func(a, b FacetTerm) int { return strings.Compare(a.Term, b.Term) })
+		return f // every month, in calendar order
+	}
+	slices.SortFunc(f.Terms, func(a, b FacetTerm) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
+	if len(f.Terms) > size {
+		for _, t := range f.Terms[size:] {
+			f.Other += t.Count
+		}
+		f.Terms = f.Terms[:size]
+	}
+	return f
 }
 
 func sortOrder(keys []string, hasQuery bool) (search.SortOrder, error) {
@@ -209,8 +254,17 @@ func Search(ix *Index, r Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
+	fsize := r.FacetSize
+	if fsize <= 0 {
+		fsize = 10
+	}
 	for _, name := range r.Facets {
 		name = strings.TrimSpace(name)
+		field := facetFields[name]
+		if _, ok := facetFamilies[field]; ok {
+			out.Facets = append(out.Facets, familyFacet(name, field, res.Facets[combinedFacet], res.Total, fsize))
+			continue
+		}
 		fr := res.Facets[name]
 		if fr == nil {
 			continue
@@ -221,16 +275,12 @@ func Search(ix *Index, r Request) (*Result, error) {
 				f.Terms = append(f.Terms, FacetTerm{Term: t.Term, Count: t.Count})
 			}
 		}
-		if fr.Field == FieldMonth {
-			slices.SortFunc(f.Terms, func(a, b FacetTerm) int { return strings.Compare(a.Term, b.Term) })
-		} else {
-			slices.SortStableFunc(f.Terms, func(a, b FacetTerm) int {
-				if a.Count != b.Count {
-					return b.Count - a.Count
-				}
-				return strings.Compare(a.Term, b.Term)
-			})
-		}
+		slices.SortStableFunc(f.Terms, func(a, b FacetTerm) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Term, b.Term)
+		})
 		out.Facets = append(out.Facets, f)
 	}
 	return out, nil
