@@ -145,17 +145,17 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(FacetNames(), ", "))
 		}
 		if _, ok := facetFamilies[field]; ok {
-			// Counted from the combined facet values (see Search).
-			req.AddFacet(combinedFacet, bleve.NewFacetRequest(FieldFacetValues, 1_000_000))
+			// Counted from the combined facet values, only the terms of
+			// this field (Bleve allocates a string per counted term).
+			fr := bleve.NewFacetRequest(FieldFacetValues, 1_000_000)
+			fr.SetPrefixFilter(field + "=")
+			req.AddFacet(name, fr)
 			continue
 		}
 		req.AddFacet(name, bleve.NewFacetRequest(field, fsize))
 	}
 	return req, nil
 }
-
-// combinedFacet names the one facet request over FieldFacetValues.
-const combinedFacet = "_values"
 
 // familyFacet makes the facet of one field out of the combined counts.
 func familyFacet(name, field string, all *search.FacetResult, total uint64, size int) Facet {
@@ -262,7 +262,7 @@ func Search(ix *Index, r Request) (*Result, error) {
 		name = strings.TrimSpace(name)
 		field := facetFields[name]
 		if _, ok := facetFamilies[field]; ok {
-			out.Facets = append(out.Facets, familyFacet(name, field, res.Facets[combinedFacet], res.Total, fsize))
+			out.Facets = append(out.Facets, familyFacet(name, field, res.Facets[name], res.Total, fsize))
 			continue
 		}
 		fr := res.Facets[name]
