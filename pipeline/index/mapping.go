@@ -1,6 +1,8 @@
 package index
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -110,7 +112,9 @@ func NewMapping() *mapping.IndexMappingImpl {
 	src.DocValues = false
 	dm.AddFieldMappingsAt(FieldSource, src)
 
-	for _, name := range KeywordFields {
+	// facet_values is a keyword field like the others, for Bleve; users
+	// do not query it.
+	for _, name := range append(slices.Clone(KeywordFields), FieldFacetValues) {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Analyzer = AnalyzerKeyword
 		fm.Store = false
@@ -119,12 +123,6 @@ func NewMapping() *mapping.IndexMappingImpl {
 		fm.DocValues = true
 		dm.AddFieldMappingsAt(name, fm)
 	}
-	fv := bleve.NewKeywordFieldMapping()
-	fv.Analyzer = AnalyzerKeyword
-	fv.Store = false
-	fv.IncludeInAll = false
-	fv.DocValues = true
-	dm.AddFieldMappingsAt(FieldFacetValues, fv)
 	for _, name := range NumericFields {
 		fm := bleve.NewNumericFieldMapping()
 		fm.Store = false

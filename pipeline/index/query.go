@@ -103,31 +103,13 @@ func rewrite(q query.Query) (query.Query, error) {
 		}
 		return q, nil
 	case *query.ConjunctionQuery:
-		out := q.Conjuncts[:0]
-		for _, c := range q.Conjuncts {
-			r, err := rewrite(c)
-			if err != nil {
-				return nil, err
-			}
-			if r != nil {
-				out = append(out, r)
-			}
-		}
+		out, err := rewriteAll(q.Conjuncts)
 		q.Conjuncts = out
-		return q, nil
+		return q, err
 	case *query.DisjunctionQuery:
-		out := q.Disjuncts[:0]
-		for _, c := range q.Disjuncts {
-			r, err := rewrite(c)
-			if err != nil {
-				return nil, err
-			}
-			if r != nil {
-				out = append(out, r)
-			}
-		}
-		if len(out) == 0 {
-			return nil, nil
+		out, err := rewriteAll(q.Disjuncts)
+		if err != nil || len(out) == 0 {
+			return nil, err
 		}
 		q.Disjuncts = out
 		return q, nil
@@ -172,6 +154,21 @@ func rewrite(q query.Query) (query.Query, error) {
 		return newDateRange(FieldDate, q.Start.Time, q.End.Time, q.InclusiveStart == nil || *q.InclusiveStart, q.InclusiveEnd != nil && *q.InclusiveEnd), nil
 	}
 	return q, nil
+}
+
+// rewriteAll rewrites each query of qs, leaving out the dropped ones.
+func rewriteAll(qs []query.Query) ([]query.Query, error) {
+	out := qs[:0]
+	for _, c := range qs {
+		r, err := rewrite(c)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // perField points a leaf at its field; a leaf on the text fields becomes a

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // Generator makes synthetic feedback records; the same seed gives the same records.
@@ -121,7 +123,7 @@ func (g *Generator) Next(b []byte) []byte {
 		b = strconv.AppendInt(b, int64(csat), 10)
 	}
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, g.text)
+	b = jsontext.AppendString(b, string(g.text))
 	return append(b, '}')
 }
 
@@ -410,37 +412,6 @@ func capitalize(b []byte, afterColon bool) {
 			up = false
 		}
 	}
-}
-
-// appendJSONString appends s as a JSON string literal: quotes, backslashes
-// and control characters are escaped, everything else (UTF-8 included) is
-// copied as is.
-func appendJSONString(b, s []byte) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 func pickWeighted(r *rand.Rand, w []int) int {

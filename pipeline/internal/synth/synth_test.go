@@ -301,22 +301,6 @@ func TestWideIDs(t *testing.T) {
 	}
 }
 
-func TestAppendJSONString(t *testing.T) {
-	for _, s := range []string{
-		"", "plain", `say "hi"`, `back\slash`, "tab\tnew\nline\rcr", "\x00\x01\x1f\x7f",
-		"Größe, Übergabe, Straße", "emoji 😡👍", "„Express“",
-	} {
-		enc := appendJSONString([]byte("x"), []byte(s))[1:]
-		var got string
-		if err := json.Unmarshal(enc, &got); err != nil {
-			t.Fatalf("%q encoded as invalid JSON %s: %v", s, enc, err)
-		}
-		if got != s {
-			t.Errorf("round trip of %q gave %q", s, got)
-		}
-	}
-}
-
 func TestCapitalize(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
