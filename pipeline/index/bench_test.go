@@ -37,7 +37,7 @@ func envInt(name string, def int) int {
 	return def
 }
 
-func benchPipeline(b *testing.B) *pipeline.Pipeline {
+func benchPipeline(b testing.TB) *pipeline.Pipeline {
 	b.Helper()
 	cfg, err := configs.Load(configs.Options{})
 	if err != nil {
@@ -51,7 +51,7 @@ func benchPipeline(b *testing.B) *pipeline.Pipeline {
 }
 
 // runInto runs the pipeline over data into w.
-func runInto(b *testing.B, p *pipeline.Pipeline, data []byte, w pipeline.Writer) pipeline.Stats {
+func runInto(b testing.TB, p *pipeline.Pipeline, data []byte, w pipeline.Writer) pipeline.Stats {
 	b.Helper()
 	src, err := read.Open(bytes.NewReader(data), read.Options{Name: "bench.jsonl", Format: "jsonl", Columns: read.DefaultColumns()})
 	if err != nil {
