@@ -102,16 +102,15 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 	default:
 		return usageError{fmt.Errorf("--format %q: want table, json, jsonl or csv", format)}
 	}
+	limit := req.Size
+	if limit == 0 {
+		req.Size = 1 // facets and the total only; Bleve needs a positive size
+	}
 	// A bad query or filter is reported before the index is opened.
-	if _, err := index.BuildRequest(req); err != nil {
+	prepared, err := index.Prepare(req)
+	if err != nil {
 		return usageError{err}
 	}
-	if req.Size == 0 {
-		// Facets and the total only; Bleve needs a positive size.
-		req.Size = 1
-		defer func() { req.Size = 0 }()
-	}
-	limit, _ := f.GetInt("limit")
 
 	ix, err := index.OpenSearch(dir, req.Filters.Since, req.Filters.Until)
 	if err != nil {
@@ -119,7 +118,7 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 	}
 	defer ix.Close()
 	warnIndex(s.Err, ix)
-	res, err := index.Search(ix, req)
+	res, err := prepared.Run(ix)
 	if err != nil {
 		return ioError{err}
 	}

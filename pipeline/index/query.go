@@ -262,7 +262,7 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 			if err != nil {
 				return nil, fmt.Errorf("--nps %s: %v (or promoter, passive, detractor)", v, err)
 			}
-			qs = append(qs, numericRange(FieldNPS, lo, hi, loIn, hiIn))
+			qs = append(qs, newNumberRange(FieldNPS, lo, hi, loIn, hiIn))
 		}
 		out = append(out, disjunction(qs))
 	}
@@ -271,7 +271,7 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--sentiment %s: %v", f.Sentiment, err)
 		}
-		out = append(out, numericRange(FieldScore, lo, hi, loIn, hiIn))
+		out = append(out, newNumberRange(FieldScore, lo, hi, loIn, hiIn))
 	}
 	if f.Since != "" || f.Until != "" {
 		var start, end time.Time
@@ -309,10 +309,6 @@ func disjunction(qs []query.Query) query.Query {
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
-}
-
-func numericRange(field string, lo, hi *float64, loIn, hiIn bool) query.Query {
-	return newNumberRange(field, lo, hi, loIn, hiIn)
 }
 
 // parseRange reads "<x", "<=x", ">x", ">=x", "a..b" (inclusive), "x" and,

@@ -235,10 +235,32 @@ func sortOrder(keys []string, hasQuery bool) (search.SortOrder, error) {
 
 // Search runs r on ix (one index or an alias of shards).
 func Search(ix *Index, r Request) (*Result, error) {
+	p, err := Prepare(r)
+	if err != nil {
+		return nil, err
+	}
+	return p.Run(ix)
+}
+
+// Prepared is a Request checked and turned into Bleve's, ready to run on
+// an index: a command can report a bad query before it opens the index.
+type Prepared struct {
+	r   Request
+	req *bleve.SearchRequest
+}
+
+// Prepare checks r and builds its Bleve request.
+func Prepare(r Request) (*Prepared, error) {
 	req, err := BuildRequest(r)
 	if err != nil {
 		return nil, err
 	}
+	return &Prepared{r: r, req: req}, nil
+}
+
+// Run runs the prepared search on ix.
+func (p *Prepared) Run(ix *Index) (*Result, error) {
+	r, req := p.r, p.req
 	res, err := ix.Bleve.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
