@@ -209,10 +209,13 @@ func OpenSearch(dir, since, until string) (*Index, error) {
 		opened = append(opened, ix)
 		alias.Add(ix.Bleve)
 		out.Shards = append(out.Shards, n)
+		// The newest shard's versions speak for the alias; an interrupted
+		// import of any shard makes the whole alias incomplete.
+		importing := out.Meta.Importing || ix.Meta.Importing
 		if out.Meta.Versions == nil || ix.Meta.Updated.After(out.Meta.Updated) {
 			out.Meta = ix.Meta
 		}
-		out.Meta.Importing = out.Meta.Importing || ix.Meta.Importing
+		out.Meta.Importing = importing
 	}
 	out.closers = opened
 	return out, nil
