@@ -101,7 +101,8 @@ options), exactly as the sentiment stage loads them.`,
 	check.Flags().Bool("all", false, "also print the notes (intended duplicates and overrides)")
 	for _, c := range []*cobra.Command{lookup, check} {
 		c.Flags().String("lang", "", "de or en (default: both)")
+		addLexiconFlag(c.Flags())
 	}
-	cmd.AddCommand(lookup, check)
+	cmd.AddCommand(lookup, check, newLexiconLearn(s))
 	return cmd
 }

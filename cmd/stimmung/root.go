@@ -98,7 +98,11 @@ func loadConfig(cmd *cobra.Command, s Streams, flags *pflag.FlagSet) (*configs.C
 			}
 		}
 	}
-	return configs.Load(configs.Options{File: file, Environ: s.Environ, Flags: flags, FlagKeys: keys})
+	cfg, err := configs.Load(configs.Options{File: file, Environ: s.Environ, Flags: flags, FlagKeys: keys})
+	if err != nil {
+		return nil, err
+	}
+	return withLexiconFlags(cmd, cfg)
 }
 
 func addConfigFlags(fs *pflag.FlagSet) {
@@ -117,4 +121,5 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.Bool("debug", false, "add sentences and tokens to each record")
 	fs.Bool("explain", false, "add to each record the words and rules behind its sentiment")
 	fs.String("themes", "", "theme taxonomy file (default: the built-in customer-experience taxonomy)")
+	addLexiconFlag(fs)
 }
