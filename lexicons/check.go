@@ -102,6 +102,9 @@ func Check(lx *Lexicon) []Problem {
 			}
 			p.Msg = fmt.Sprintf("stem entries %q (%g) and %q (%g) meet at stem %q: the later one wins",
 				r.Term, r.Weight, prev.r.Term, prev.r.Weight, strings.TrimPrefix(r.key, "s "))
+		case r.Kind == List:
+			p.Severity, p.Code = Info, CodeDuplicate
+			p.Msg = fmt.Sprintf("%q is in the word list %s again", r.Term, r.List)
 		case r.Weight == prev.r.Weight && r.After == prev.r.After:
 			p.Severity, p.Code = Info, CodeDuplicate
 			p.Msg = fmt.Sprintf("%s %q (%s) is defined again with the same weight", r.Kind, r.Term, num(r.Weight, r.After, r.Kind))
@@ -240,7 +243,7 @@ func sign(v float64) int {
 
 // each calls fn for every entry in force, in no particular order.
 func each(lx *Lexicon, fn func(Entry)) {
-	for _, m := range []map[string]Entry{lx.Words, lx.Stems, lx.Negators, lx.Modifiers, lx.Contrast, lx.Emoji} {
+	for _, m := range []map[string]Entry{lx.Words, lx.Stems, lx.Negators, lx.Modifiers, lx.Contrast, lx.Emoji, lx.Separable} {
 		for _, e := range m {
 			fn(e)
 		}

@@ -43,9 +43,28 @@ const (
 	Contrast
 	// Emoji: emoji and emoticons, language independent, on −4..+4.
 	Emoji
+	// List: named word lists that rules read (post_negator, subordinator,
+	// separable_particle, ...): one file per language, wordlists.tsv, lines
+	// "list<TAB>term". Entry.List names the list; Weight is 0.
+	List
+	// Separable: German separable verbs by their infinitive ("abstürzen"),
+	// with a weight on −4..+4 and the irregular forms of the verb without
+	// its particle (Entry.Forms: "fiel", "kam"); see Lexicon.SeparableForm.
+	Separable
 )
 
-var kindNames = [...]string{"polarity", "phrase", "negator", "modifier", "contrast", "emoji"}
+var kindNames = [...]string{"polarity", "phrase", "negator", "modifier", "contrast", "emoji", "list", "separable"}
+
+// KindByName returns the Kind whose String is name ("polarity", "list",
+// ...).
+func KindByName(name string) (Kind, bool) {
+	for k, n := range kindNames {
+		if n == name {
+			return Kind(k), true
+		}
+	}
+	return 0, false
+}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -63,6 +82,12 @@ type Entry struct {
 	After float64
 	Match Match
 	Kind  Kind
+	// List is the name of the word list of a List entry ("post_negator").
+	List string
+	// Forms are the irregular forms of a Separable verb without its
+	// particle, comma-separated ("fällt,fiel,fielen" for "ausfallen"); the
+	// regular ones are derived. A string, so that Entry stays comparable.
+	Forms string
 	// Source is "file:line" of the line that set this entry, for explain,
 	// `lexicon lookup` and error messages.
 	Source string
@@ -85,6 +110,17 @@ type Lexicon struct {
 	// variation selectors and skin tones, ASCII case folded); look a token
 	// up with EmojiEntry.
 	Emoji map[string]Entry
+	// Lists holds the named word lists: list name → term → entry. Read
+	// them with List and InList; a hand-built Lexicon fills them with
+	// AddToList.
+	Lists map[string]map[string]Entry
+	// Separable holds German separable verbs by infinitive. After changing
+	// it (or the separable_particle list) by hand, call IndexSeparable.
+	Separable map[string]Entry
+	// sepForms maps every form of a separable verb (joined with its
+	// particle: "abstürzt", "abgestürzt", "ausfiel") to its entry; see
+	// IndexSeparable.
+	sepForms map[string]sepForm
 	// Version identifies the contents (a short hash of every entry), so
 	// that an output record names the lexicon that scored it.
 	Version string

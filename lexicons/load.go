@@ -37,11 +37,13 @@ var builtinFiles = []struct {
 	{"en/negators.tsv", Negator, "en"},
 	{"en/modifiers.tsv", Modifier, "en"},
 	{"en/contrast.tsv", Contrast, "en"},
+	{"en/wordlists.tsv", List, "en"},
 	{"de/polarity.tsv", Polarity, "de"},
 	{"de/phrases.tsv", Phrase, "de"},
 	{"de/negators.tsv", Negator, "de"},
 	{"de/modifiers.tsv", Modifier, "de"},
 	{"de/contrast.tsv", Contrast, "de"},
+	{"de/wordlists.tsv", List, "de"},
 	{"emoji.tsv", Emoji, ""},
 	{"emoticons.tsv", Emoji, ""},
 }
@@ -56,7 +58,8 @@ const (
 	// of the same kind and key (term; term and match for polarity).
 	Merge = "merge"
 	// Replace drops every earlier entry of the layer's kind (built-in and
-	// earlier layers) before adding the layer's entries.
+	// earlier layers) before adding the layer's entries. For word lists
+	// (Kind List) it replaces only the lists the layer names.
 	Replace = "replace"
 )
 
@@ -143,7 +146,7 @@ func Load(lang string, layers ...Layer) (*Lexicon, error) {
 		}
 		b.add(l.Kind, l.Mode, es)
 	}
-	return b.build(), nil
+	return b.build()
 }
 
 func validLang(lang string) bool {
@@ -224,7 +227,20 @@ func (b *builder) key(e Entry) string {
 }
 
 func (b *builder) add(kind Kind, mode string, es []Entry) {
-	if mode == Replace {
+	switch {
+	case mode == Replace && kind == List:
+		// Replace each list the layer names, keep the others.
+		names := map[string]bool{}
+		for _, e := range es {
+			names[e.List] = true
+		}
+		for k, i := range b.cur[kind] {
+			if names[b.recs[i].List] {
+				b.dropped[i] = true
+				delete(b.cur[kind], k)
+			}
+		}
+	case mode == Replace:
 		for _, i := range b.cur[kind] {
 			b.dropped[i] = true
 		}
@@ -240,7 +256,7 @@ func (b *builder) add(kind Kind, mode string, es []Entry) {
 	b.layer++
 }
 
-func (b *builder) build() *Lexicon {
+func (b *builder) build() (*Lexicon, error) {
 	lx := &Lexicon{
 		Lang:      b.lang,
 		Words:     make(map[string]Entry, len(b.cur[Polarity])),
@@ -250,6 +266,8 @@ func (b *builder) build() *Lexicon {
 		Modifiers: make(map[string]Entry, len(b.cur[Modifier])),
 		Contrast:  make(map[string]Entry, len(b.cur[Contrast])),
 		Emoji:     make(map[string]Entry, len(b.cur[Emoji])),
+		Lists:     map[string]map[string]Entry{},
+		Separable: make(map[string]Entry, len(b.cur[Separable])),
 		records:   b.recs,
 		dropped:   b.dropped,
 	}
@@ -274,14 +292,21 @@ func (b *builder) build() *Lexicon {
 				lx.Contrast[e.Term] = e
 			case Emoji:
 				lx.Emoji[k] = e
+			case List:
+				lx.AddToList(e.List, e)
+			case Separable:
+				lx.Separable[e.Term] = e
 			}
 		}
 	}
 	for _, ps := range lx.Phrases {
 		sortPhrases(ps)
 	}
+	if err := lx.IndexSeparable(); err != nil {
+		return nil, err
+	}
 	lx.Version = lx.version()
-	return lx
+	return lx, nil
 }
 
 // sortPhrases orders phrases longest first (by words, then bytes), then by
@@ -307,7 +332,10 @@ func (lx *Lexicon) version() string {
 		key  string
 		i    int // index into es
 	}
-	n := len(lx.Words) + len(lx.Stems) + len(lx.Negators) + len(lx.Modifiers) + len(lx.Contrast) + len(lx.Emoji)
+	n := len(lx.Words) + len(lx.Stems) + len(lx.Negators) + len(lx.Modifiers) + len(lx.Contrast) + len(lx.Emoji) + len(lx.Separable)
+	for _, l := range lx.Lists {
+		n += len(l)
+	}
 	for _, ps := range lx.Phrases {
 		n += len(ps)
 	}
@@ -331,9 +359,14 @@ func (lx *Lexicon) version() string {
 	for _, m := range []struct {
 		kind Kind
 		m    map[string]Entry
-	}{{Negator, lx.Negators}, {Modifier, lx.Modifiers}, {Contrast, lx.Contrast}, {Emoji, lx.Emoji}} {
+	}{{Negator, lx.Negators}, {Modifier, lx.Modifiers}, {Contrast, lx.Contrast}, {Emoji, lx.Emoji}, {Separable, lx.Separable}} {
 		for k, e := range m.m {
 			add(m.kind, k, e)
+		}
+	}
+	for name, l := range lx.Lists {
+		for term, e := range l {
+			add(List, name+"\t"+term, e)
 		}
 	}
 	slices.SortFunc(items, func(a, b item) int {
@@ -358,6 +391,10 @@ func (lx *Lexicon) version() string {
 		buf = strconv.AppendFloat(buf, e.After, 'g', -1, 64)
 		buf = append(buf, '\t')
 		buf = append(buf, e.Match.String()...)
+		if e.Forms != "" {
+			buf = append(buf, '\t')
+			buf = append(buf, e.Forms...)
+		}
 		buf = append(buf, '\n')
 		if len(buf) > 32<<10 {
 			h.Write(buf)

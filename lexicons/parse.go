@@ -43,6 +43,8 @@ func (k Kind) Range() (min, max float64) {
 		return -2, 2
 	case Contrast:
 		return 0, 2
+	case List:
+		return 0, 0
 	}
 	return -4, 4
 }
@@ -56,6 +58,8 @@ func (k Kind) Range() (min, max float64) {
 //	term<TAB>weight[<TAB>match]     polarity (match "exact", the default, or "stem")
 //	term<TAB>weight                 phrase, negator, modifier, emoji
 //	term<TAB>before<TAB>after       contrast
+//	list<TAB>term                   list (a word list: list is its name, e.g. post_negator)
+//	verb<TAB>weight[<TAB>forms]     separable (forms: irregular forms without the particle, comma-separated)
 //
 // Blank lines and lines whose first non-blank character is "#" are
 // comments; a column starting with "#" starts a comment that runs to the
@@ -126,6 +130,9 @@ func (p *parser) line(line string, n int) (e Entry, ok bool, err *ParseError) {
 	if len(cols) == 0 {
 		return Entry{}, false, nil
 	}
+	if p.kind == List {
+		return p.listLine(cols, n)
+	}
 	if len(cols) < 2 {
 		if i := strings.LastIndexByte(cols[0], ' '); i > 0 && plainNumber(cols[0][i+1:]) {
 			return Entry{}, false, p.errorf(n, "%q: columns are separated by tabs, not spaces", cols[0])
@@ -154,6 +161,15 @@ func (p *parser) line(line string, n int) (e Entry, ok bool, err *ParseError) {
 		}
 		if len(cols) > 3 {
 			return Entry{}, false, p.errorf(n, "%q: too many columns (want term, before, after)", term)
+		}
+	case Separable:
+		if len(cols) > 2 {
+			if e.Forms, perr = p.forms(cols[2], n); perr != nil {
+				return Entry{}, false, perr
+			}
+		}
+		if len(cols) > 3 {
+			return Entry{}, false, p.errorf(n, "%q: too many columns (want verb, weight[, forms])", term)
 		}
 	default:
 		if len(cols) > 2 {
@@ -223,6 +239,8 @@ func (p *parser) term(t string, n int) (string, *ParseError) {
 		return "", p.errorf(n, "polarity term %q has several words: put it in a phrase file", t)
 	case p.kind == Emoji && words > 1:
 		return "", p.errorf(n, "emoji term %q contains a space", t)
+	case p.kind == Separable && words > 1:
+		return "", p.errorf(n, "separable verb %q has several words: write the infinitive with its particle (abstürzen)", t)
 	case p.kind == Phrase && words < 2:
 		return "", p.errorf(n, "phrase %q has one word: put it in a polarity file", t)
 	}
@@ -258,6 +276,64 @@ func (p *parser) number(s string, n int, what string) (float64, *ParseError) {
 	return v, nil
 }
 
+// listLine parses a line of a word-list file: list<TAB>term.
+func (p *parser) listLine(cols []string, n int) (Entry, bool, *ParseError) {
+	name := cols[0]
+	if !validListName(name) {
+		return Entry{}, false, p.errorf(n, "list name %q: want lower-case letters, digits and _ (post_negator)", name)
+	}
+	if len(cols) < 2 {
+		return Entry{}, false, p.errorf(n, "%q: missing term column (want list<TAB>term)", name)
+	}
+	if len(cols) > 2 {
+		return Entry{}, false, p.errorf(n, "%q: too many columns (want list<TAB>term)", name)
+	}
+	term, perr := p.term(cols[1], n)
+	if perr != nil {
+		return Entry{}, false, perr
+	}
+	e := Entry{Term: term, List: name, Kind: List, Source: p.name + ":" + strconv.Itoa(n)}
+	key := entryKey(e)
+	if first, dup := p.seen[key]; dup {
+		return Entry{}, false, p.errorf(n, "duplicate entry %q in list %s: first at line %d", term, name, first)
+	}
+	p.seen[key] = n
+	return e, true, nil
+}
+
+func validListName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// forms parses the forms column of a separable verb: words separated by
+// commas ("fällt,fiel,fielen").
+func (p *parser) forms(s string, n int) (string, *ParseError) {
+	var out []string
+	for f := range strings.SplitSeq(s, ",") {
+		f = norm.NFC.String(strings.TrimSpace(f))
+		switch {
+		case f == "":
+			return "", p.errorf(n, "forms %q: an empty form (want words separated by commas)", s)
+		case strings.ContainsAny(f, " \t"):
+			return "", p.errorf(n, "forms %q: separate forms by commas, not spaces", s)
+		case strings.ToLower(f) != f:
+			return "", p.errorf(n, "form %q is not lower case", f)
+		case plainNumber(f):
+			return "", p.errorf(n, "forms %q: a number where forms belong (one weight only)", s)
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, ","), nil
+}
+
 // plainNumber reports whether s looks like a decimal number: optional sign,
 // digits, at most one point, optional exponent. It keeps "NaN", "Inf" and
 // hexadecimal floats, which strconv accepts, out of lexicon files.
@@ -291,6 +367,8 @@ func entryKey(e Entry) string {
 		return "w " + e.Term
 	case Emoji:
 		return EmojiKey(e.Term)
+	case List:
+		return e.List + "\t" + e.Term
 	}
 	return e.Term
 }

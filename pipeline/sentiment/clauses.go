@@ -3,24 +3,20 @@ package sentiment
 import (
 	"fmt"
 
+	"github.com/stimmung/stimmung/lexicons"
 	"github.com/stimmung/stimmung/models"
 )
 
-// subordinators open a subordinate clause: a negation does not reach across
-// them ("Sanktionen, wenn er's nicht einsieht").
-var subordinators = map[string]bool{
-	"wenn": true, "dass": true, "daß": true, "weil": true, "ob": true, "falls": true, "damit": true, "sodass": true, "während": true,
-	"because": true, "if": true, "whether": true, "unless": true, "while": true, "since": true,
-}
-
 // markClauses numbers the clauses: a new clause starts after a boundary
-// mark, at a contrast word or subordinating conjunction, and at each
-// sentence.
+// mark, at a contrast word or subordinating conjunction (the lexicon's list
+// subordinator: a negation does not reach across them, "Sanktionen, wenn
+// er's nicht einsieht"), and at each sentence.
 func (s *Scorer) markClauses(r *models.Record, info []tokInfo, sent []int) {
+	subordinators := s.lex[r.Lang].List(lexicons.ListSubordinator)
 	clause := 0
 	for i := range info {
 		if i > 0 && (sent[i] != sent[i-1] || info[i-1].role == boundary || info[i].role == contrast ||
-			(info[i].role == plain && subordinators[lowerOf(&r.Tokens[i])])) {
+			(info[i].role == plain && inSet(subordinators, lowerOf(&r.Tokens[i])))) {
 			clause++
 		}
 		info[i].clause = clause

@@ -9,26 +9,20 @@ import (
 	"github.com/stimmung/stimmung/models"
 )
 
-// postNegators may negate a word before them (German word order: "gefällt
-// mir nicht"). "kein" and "ohne" stand before what they negate, so they are
-// not in this list.
-var postNegators = map[string]bool{"nicht": true, "nie": true, "niemals": true, "nichts": true, "keineswegs": true, "keinesfalls": true,
-	"garnicht": true, "kaum": true, "nirgends": true, "nirgendwo": true}
-
-// notNegated are sentence adverbs and phrases that comment on the whole
-// sentence: "leider nicht geschafft" regrets a failure, it does not make
-// "leider" positive.
-var notNegated = map[string]bool{"leider": true, "schade": true, "hoffentlich": true, "endlich": true, "schon wieder": true,
-	"mal wieder": true, "wieder mal": true, "zum glück": true, "gott sei dank": true, "unfortunately": true, "sadly": true, "hopefully": true, "finally": true}
-
 // applyNegation negates each item with a negator before it in its clause
 // (within NegationWindow tokens, and no other sentiment word in between);
 // then, in German, a negator that negated nothing negates the nearest item
-// before it in its clause.
+// before it in its clause. The word lists come from the lexicon
+// (wordlists.tsv): post_negator (may negate a word before it: "gefällt mir
+// nicht"), not_negated (sentence adverbs such as "leider": "leider nicht
+// geschafft" regrets a failure, it does not make "leider" positive) and
+// or_word (a negation carries over "or").
 func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tokInfo, items []item, explain bool) {
+	lx := s.lex[r.Lang]
+	notNegated := lx.List(lexicons.ListNotNegated)
 	negate := func(it *item, by int, how string) {
 		info[by].used = true
-		if it.negated || notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])] {
+		if _, adverb := notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])]; it.negated || adverb {
 			return
 		}
 		it.negated = true
@@ -71,10 +65,11 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	}
 	// "wasn't helpful or friendly", "nicht schnell oder freundlich": a
 	// negation carries over "or" to the next word of its clause.
+	orWords := lx.List(lexicons.ListOrWord)
 	for k := 1; k < len(items); k++ {
 		prev, it := &items[k-1], &items[k]
 		if prev.negated && !it.negated && it.match != "emoji" && it.clause == prev.clause && it.first == prev.last+2 &&
-			orWords[lowerOf(&toks[prev.last+1])] {
+			inSet(orWords, lowerOf(&toks[prev.last+1])) {
 			it.negated = true
 			it.val *= s.rules.NegationScalar
 			if explain {
@@ -85,9 +80,10 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	if !s.rules.PostNegation || r.Lang != "de" {
 		return
 	}
+	postNegators := lx.List(lexicons.ListPostNegator)
 	for j := range info {
 		in := &info[j]
-		if in.role != negator || in.used || !postNegators[lowerOf(&toks[j])] || isTagQuestion(toks, j) {
+		if in.role != negator || in.used || !inSet(postNegators, lowerOf(&toks[j])) || isTagQuestion(toks, j) {
 			continue
 		}
 		dist := 0
@@ -135,8 +131,11 @@ func (s *Scorer) danglingNegation(toks []models.Token, info []tokInfo, items []i
 	return items
 }
 
-// orWords join alternatives that a negation covers together.
-var orWords = map[string]bool{"or": true, "nor": true, "oder": true, "noch": true}
+// inSet reports whether w is in a word list of the lexicon.
+func inSet(list map[string]lexicons.Entry, w string) bool {
+	_, ok := list[w]
+	return ok
+}
 
 // sentenceClauseNear reports whether token i is in the clause of "weder" or
 // the next one ("weder schnell, noch freundlich").

@@ -3,6 +3,7 @@ package sentiment
 import (
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stimmung/stimmung/lexicons"
@@ -40,6 +41,9 @@ func testLexicons() map[string]*lexicons.Lexicon {
 		for e, v := range map[string]float64{"😡": -2.5, "👍": 2, ":-)": 2, ":(": -2, "<3": 2.5} {
 			lx.Emoji[e] = lexicons.Entry{Term: e, Weight: v, Kind: lexicons.Emoji, Source: "emoji.tsv"}
 		}
+		// The word lists (post_negator, subordinator, ...) are rules, not
+		// weights: the built-in ones.
+		lx.Lists = builtinLists()[lang]
 		return lx
 	}
 	de := mk("de",
@@ -59,6 +63,19 @@ func testLexicons() map[string]*lexicons.Lexicon {
 		map[string][2]float64{"but": {0.5, 1.5}, "although": {1.5, 0.5}})
 	return map[string]*lexicons.Lexicon{"de": de, "en": en}
 }
+
+// builtinLists holds the word lists of the built-in lexicons, loaded once.
+var builtinLists = sync.OnceValue(func() map[string]map[string]map[string]lexicons.Entry {
+	out := map[string]map[string]map[string]lexicons.Entry{}
+	for _, lang := range lexicons.Languages {
+		lx, err := lexicons.Builtin(lang)
+		if err != nil {
+			panic(err)
+		}
+		out[lang] = lx.Lists
+	}
+	return out
+})
 
 func analyse(t *testing.T, lang, s string, rules Rules) *models.Record {
 	t.Helper()

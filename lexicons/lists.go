@@ -1,0 +1,74 @@
+package lexicons
+
+import "sort"
+
+// Names of the word lists that stimmung's rules read. A list is plain data
+// (wordlists.tsv of each language, "list<TAB>term"); a new list needs no Go
+// code in this package: add lines with a new name and read them with
+// Lexicon.List or Lexicon.InList.
+const (
+	// ListPostNegator: German negators that may negate a word before them
+	// ("gefällt mir nicht").
+	ListPostNegator = "post_negator"
+	// ListNotNegated: sentence adverbs and phrases that comment on the
+	// whole sentence and are never negated ("leider", "zum glück").
+	ListNotNegated = "not_negated"
+	// ListOrWord: "or" words over which a negation carries to the next word.
+	ListOrWord = "or_word"
+	// ListSubordinator: subordinating conjunctions; each opens a clause.
+	ListSubordinator = "subordinator"
+	// ListSeparableParticle: German particles of separable verbs ("ab",
+	// "an", "zurück"); a separable verb starts with one of them.
+	ListSeparableParticle = "separable_particle"
+	// ListCoordinator: words after which a separable verb's particle still
+	// ends its part of the clause ("stürzt ab und ...").
+	ListCoordinator = "coordinator"
+)
+
+// List returns the word list name as a set: term → entry (Entry.Source
+// names the line). A list the lexicon lacks is an empty (nil) map, so a
+// lookup in it finds nothing. The map is shared: do not modify it.
+func (lx *Lexicon) List(name string) map[string]Entry { return lx.Lists[name] }
+
+// InList reports whether term (lower case; a phrase's words separated by
+// single spaces) is in the word list name.
+func (lx *Lexicon) InList(name, term string) bool {
+	_, ok := lx.Lists[name][term]
+	return ok
+}
+
+// ListNames returns the names of the lexicon's word lists, sorted.
+func (lx *Lexicon) ListNames() []string {
+	out := make([]string, 0, len(lx.Lists))
+	for n := range lx.Lists {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AddToList adds entries to the word list name (for a Lexicon built by
+// hand; Load fills the lists from the files). An entry's Term is the word;
+// List and Kind are set here.
+func (lx *Lexicon) AddToList(name string, es ...Entry) {
+	if lx.Lists == nil {
+		lx.Lists = map[string]map[string]Entry{}
+	}
+	l := lx.Lists[name]
+	if l == nil {
+		l = map[string]Entry{}
+		lx.Lists[name] = l
+	}
+	for _, e := range es {
+		e.List, e.Kind = name, List
+		l[e.Term] = e
+	}
+}
+
+// AddWords adds words to the word list name, with Source "hand" (for
+// tests and Lexicons built by hand).
+func (lx *Lexicon) AddWords(name string, terms ...string) {
+	for _, t := range terms {
+		lx.AddToList(name, Entry{Term: t, Source: "hand"})
+	}
+}
