@@ -19,6 +19,11 @@ type Pipeline struct {
 // option path and its place in the configuration file.
 func Build(cfg *configs.Config) (*Pipeline, error) {
 	env := Env{DefaultLang: cfg.DefaultLang, Explain: cfg.Output.Explain, Themes: cfg.Themes}
+	cues, err := signalCues(cfg)
+	if err != nil {
+		return nil, err
+	}
+	env.Cues = cues
 	p := &Pipeline{}
 	ran := map[string]bool{}
 	for i, spec := range cfg.Pipeline.Stages {

@@ -91,3 +91,52 @@ func TestBuiltinThemeExamples(t *testing.T) {
 		}
 	}
 }
+
+// sentimentExample is one line of testdata/sentiment_examples.jsonl: a
+// comment written for this test, the label it must get (if any), a rule
+// that must appear in its explanation and one that must not.
+type sentimentExample struct {
+	Lang    string `json:"lang"`
+	Text    string `json:"text"`
+	Label   string `json:"label"`
+	Rule    string `json:"rule"`
+	NotRule string `json:"not_rule"`
+}
+
+// The rules for implicit complaints, irony and "nothing to improve" in
+// both languages: each example gets its label, for the reason named.
+func TestBuiltinSentimentExamples(t *testing.T) {
+	cfg := loadYAML(t, "")
+	cfg.Output.Explain = true
+	p, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/sentiment_examples.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var e sentimentExample
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
+		p.Process(context.Background(), r)
+		var rules []string
+		for _, c := range r.Explain {
+			rules = append(rules, c.Rules...)
+		}
+		all := strings.Join(rules, "; ")
+		switch {
+		case e.Label != "" && r.Sentiment.Label != e.Label:
+			t.Errorf("%q: label %s (score %v), want %s; rules: %s", e.Text, r.Sentiment.Label, r.Sentiment.Score, e.Label, all)
+		case e.Rule != "" && !strings.Contains(all, e.Rule):
+			t.Errorf("%q: rules %q lack %q", e.Text, all, e.Rule)
+		case e.NotRule != "" && strings.Contains(all, e.NotRule):
+			t.Errorf("%q: rules %q hold %q", e.Text, all, e.NotRule)
+		}
+	}
+}

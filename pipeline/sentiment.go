@@ -16,7 +16,7 @@ import (
 // EngineVersion names the scoring rules in every output record. It changes
 // whenever a rule changes what it computes, so that scores of different
 // versions are never compared unknowingly.
-const EngineVersion = "1"
+const EngineVersion = "2"
 
 // lexiconFile is one user lexicon layered over the built-in ones.
 type lexiconFile struct {
@@ -68,7 +68,11 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 		return nil, err
 	}
 	stems := text.NewStemmer(50_000)
-	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain}, nil
+	var cues sentiment.CueFinder
+	if env.Cues != nil {
+		cues = env.Cues
+	}
+	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem, cues), lex: lex, explain: env.Explain}, nil
 }
 
 // loadLexicons loads the German and English lexicons with the layers the
@@ -142,11 +146,15 @@ func badThresholds(th map[string]sentiment.Threshold) string {
 		t, ok := th[lang]
 		switch {
 		case !ok:
-			return "missing " + lang + ": give positive, negative and mixed for de and en"
+			return "missing " + lang + ": give positive, negative, mixed_min, mixed_balance and mixed_max_score for de and en"
 		case t.Positive < t.Negative:
 			return fmt.Sprintf("%s: positive %v is below negative %v", lang, t.Positive, t.Negative)
-		case t.Mixed <= 0:
-			return fmt.Sprintf("%s: mixed %v: want a positive strength", lang, t.Mixed)
+		case t.MixedMin <= 0:
+			return fmt.Sprintf("%s: mixed_min %v: want a positive strength", lang, t.MixedMin)
+		case t.MixedBalance <= 0 || t.MixedBalance > 1:
+			return fmt.Sprintf("%s: mixed_balance %v: want a share in (0, 1]", lang, t.MixedBalance)
+		case t.MixedMaxScore <= 0 || t.MixedMaxScore > 1:
+			return fmt.Sprintf("%s: mixed_max_score %v: want a score in (0, 1]", lang, t.MixedMaxScore)
 		}
 	}
 	for lang := range th {

@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/sentiment"
 	"github.com/stimmung/stimmung/pipeline/signals"
 	"github.com/stimmung/stimmung/pipeline/text"
 	"github.com/stimmung/stimmung/pipeline/themes"
@@ -23,7 +26,7 @@ type signalsStage struct {
 	tx   *themes.Taxonomy
 }
 
-func newSignals(o *Options, _ Env) (Stage, error) {
+func newSignals(o *Options, env Env) (Stage, error) {
 	opts := signalsOptions{Config: signals.Defaults()}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
@@ -31,21 +34,77 @@ func newSignals(o *Options, _ Env) (Stage, error) {
 	if key, msg := opts.Check(); key != "" {
 		return nil, o.Errorf(key, "%s", msg)
 	}
+	cues := env.Cues
+	if cues == nil {
+		var err error
+		if cues, err = newCueTagger(o, opts.Taxonomy); err != nil {
+			return nil, err
+		}
+	}
+	c, err := signals.New(opts.Config, cues.tagger)
+	if err != nil {
+		return nil, o.Errorf("taxonomy", "%v", err)
+	}
+	return &signalsStage{opts: opts, c: c, tx: cues.tx}, nil
+}
+
+// cueTagger tags the signals taxonomy. The signals stage turns its
+// mentions into effort, urgency and churn; the sentiment stage turns those
+// with a sentiment weight into implicit complaints (sentiment.Cue). Build
+// makes one for both, from the signals stage's taxonomy option.
+type cueTagger struct {
+	tx     *themes.Taxonomy
+	tagger *themes.Tagger
+	// source is, per theme, "file:line" for explain.
+	source []string
+}
+
+func newCueTagger(o *Options, path string) (*cueTagger, error) {
 	var tx *themes.Taxonomy
 	var err error
-	if opts.Taxonomy == "" {
+	if path == "" {
 		tx, err = themes.Parse(configs.SignalsName, configs.SignalsYAML)
 	} else {
-		tx, err = themes.Load(opts.Taxonomy)
+		tx, err = themes.Load(path)
 	}
 	if err != nil {
 		return nil, o.Errorf("taxonomy", "%v", err)
 	}
-	c, err := signals.New(opts.Config, themes.NewTagger(tx, text.Stem))
-	if err != nil {
-		return nil, o.Errorf("taxonomy", "%v", err)
+	c := &cueTagger{tx: tx, tagger: themes.NewTagger(tx, text.Stem), source: make([]string, len(tx.Themes))}
+	for i, th := range tx.Themes {
+		c.source[i] = fmt.Sprintf("%s:%d", filepath.Base(tx.Source), th.Line)
 	}
-	return &signalsStage{opts: opts, c: c, tx: tx}, nil
+	return c, nil
+}
+
+// signalCues builds the cue tagger from the configured signals stage (the
+// built-in taxonomy when there is none).
+func signalCues(cfg *configs.Config) (*cueTagger, error) {
+	o := &Options{spec: configs.StageSpec{Name: "signals"}, index: -1}
+	for i, spec := range cfg.Pipeline.Stages {
+		if spec.Name == "signals" {
+			o = &Options{spec: spec, index: i}
+		}
+	}
+	opts := signalsOptions{Config: signals.Defaults()}
+	if err := o.Decode(&opts); err != nil {
+		return nil, err
+	}
+	return newCueTagger(o, opts.Taxonomy)
+}
+
+// Cues implements sentiment.CueFinder: the mentions of themes with a
+// sentiment weight, except those after an absence word when the taxonomy
+// drops them.
+func (c *cueTagger) Cues(r *models.Record, dst []sentiment.Cue) []sentiment.Cue {
+	for _, m := range c.tagger.Mentions(r) {
+		th := c.tx.Themes[m.Theme]
+		if th.Sentiment == 0 || (m.Negated && c.tx.Negated == "drop") {
+			continue
+		}
+		dst = append(dst, sentiment.Cue{First: m.First, Last: m.Last, Weight: th.Sentiment, Name: th.Path, Source: c.source[m.Theme]})
+	}
+	return dst
 }
 
 func (*signalsStage) Name() string { return "signals" }

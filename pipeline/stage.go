@@ -30,6 +30,8 @@ type Env struct {
 	// Scorer is the sentiment stage's scorer, once it is built: later
 	// stages score themes on the same scale.
 	Scorer *sentiment.Scorer
+	// Cues tags the signals taxonomy, for the sentiment and signals stages.
+	Cues *cueTagger
 }
 
 // stageDef is one row of the stage table.

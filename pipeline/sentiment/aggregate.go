@@ -38,19 +38,14 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, expla
 			sums[si] += emph[si]
 		}
 	}
-	// Clause sums before contrast weighting, for "mixed": "nicht pünktlich,
-	// aber top" holds a clearly negative and a clearly positive clause even
-	// though "aber" tips the balance.
-	maxPos, maxNeg := 0.0, 0.0
-	if len(items) > 1 {
-		clauseSum := make([]float64, info[len(info)-1].clause+1)
-		for _, it := range items {
-			clauseSum[it.clause] += it.pre
-		}
-		for _, v := range clauseSum {
-			n := s.normalize(v)
-			maxPos = max(maxPos, n)
-			maxNeg = min(maxNeg, n)
+	// The evidence on each side, for "mixed": praise and complaint both
+	// substantial and neither winning.
+	var praise, blame float64
+	for _, it := range items {
+		if v := it.mixVal(s.rules.MixedAfterContrast); v > 0 {
+			praise += v
+		} else {
+			blame -= v
 		}
 	}
 
@@ -83,7 +78,7 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, expla
 	if den > 0 {
 		score = num / den
 	}
-	st := &models.Sentiment{Score: round(score), Label: s.label(r.Lang, score, maxPos, maxNeg)}
+	st := &models.Sentiment{Score: round(score), Label: s.label(r.Lang, score, praise, blame)}
 	if total := pos + neg + float64(neutralWords); total > 0 {
 		st.Positive, st.Negative = round(pos/total), round(neg/total)
 		st.Neutral = round(1 - st.Positive - st.Negative)
@@ -144,13 +139,19 @@ func (s *Scorer) normalize(sum float64) float64 {
 	return sum / math.Sqrt(sum*sum+s.rules.Alpha)
 }
 
-func (s *Scorer) label(lang string, score, maxPos, maxNeg float64) string {
+// label labels a score: mixed when praise and blame (the sums of the
+// positive and of the negative evidence, both >= 0) are each at least
+// MixedMin, the weaker is at least MixedBalance of the stronger, and the
+// score is within ±MixedMaxScore; otherwise by the positive and negative
+// thresholds.
+func (s *Scorer) label(lang string, score, praise, blame float64) string {
 	th, ok := s.rules.Thresholds[lang]
 	if !ok {
-		th = Threshold{Positive: 0.05, Negative: -0.05, Mixed: 0.5}
+		th = s.rules.Thresholds["en"]
 	}
+	weak, strong := min(praise, blame), max(praise, blame)
 	switch {
-	case maxPos >= th.Mixed && maxNeg <= -th.Mixed:
+	case weak >= th.MixedMin && weak >= th.MixedBalance*strong && math.Abs(score) < th.MixedMaxScore:
 		return models.Mixed
 	case score >= th.Positive:
 		return models.Positive
@@ -158,4 +159,13 @@ func (s *Scorer) label(lang string, score, maxPos, maxNeg float64) string {
 		return models.Negative
 	}
 	return models.Neutral
+}
+
+// mixVal is what an item counts for in the balance of praise and blame:
+// its value before or after contrast weighting.
+func (it *item) mixVal(afterContrast bool) float64 {
+	if afterContrast {
+		return it.val
+	}
+	return it.pre
 }

@@ -22,7 +22,7 @@ func FuzzScore(f *testing.F) {
 		}
 		lex[lang] = lx
 	}
-	sc := New(lex, DefaultRules(), text.Stem)
+	sc := New(lex, DefaultRules(), text.Stem, nil)
 	for _, s := range []string{
 		"Die Lieferung kam nicht pünktlich, aber der Service war top",
 		"Das gefällt mir nicht!!! 😡😡 ÄRGERLICH", "weder schnell noch freundlich, obwohl teuer",

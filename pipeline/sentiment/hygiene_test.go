@@ -22,7 +22,7 @@ func TestBuiltinContextDependentWords(t *testing.T) {
 		}
 		lex[lang] = lx
 	}
-	sc := New(lex, DefaultRules(), text.Stem)
+	sc := New(lex, DefaultRules(), text.Stem, nil)
 	const (
 		notNegative = "not negative"
 		notPositive = "not positive"

@@ -48,6 +48,14 @@ type Rules struct {
 	// StemFallback looks a word up by its stem when its form is unknown.
 	StemFallback bool `mapstructure:"stem_fallback"`
 
+	// Irony negates praise that is sarcasm: praise opening a sentence
+	// before a complaint ("Toll, schon wieder zu spät"), praise in scare
+	// quotes (the 'free upgrade').
+	Irony bool `mapstructure:"irony"`
+	// Implicit scores implicit complaints (Cue) as negative evidence:
+	// waiting, being passed around, broken promises, churn.
+	Implicit bool `mapstructure:"implicit"`
+
 	// Alpha normalizes a sentence's sum s to s/sqrt(s²+Alpha), as VADER.
 	Alpha float64 `mapstructure:"alpha"`
 	// NeutralWeight is the weight of a sentence without evidence in the
@@ -59,16 +67,25 @@ type Rules struct {
 	// and the texts in style, so one setting does not fit both (measured
 	// on the dev sets).
 	Thresholds map[string]Threshold `mapstructure:"thresholds"`
+	// MixedAfterContrast weighs praise and blame for "mixed" after the
+	// contrast rule ("gut, aber teuer" leans on "teuer") rather than
+	// before it.
+	MixedAfterContrast bool `mapstructure:"mixed_after_contrast"`
 }
 
 // Threshold is one language's label setting: a score at or above Positive
-// is positive, at or below Negative negative; Mixed is the strength
-// (|clause score|, normalized like a sentence, before contrast weighting)
-// that a positive and a negative clause both need for "mixed".
+// is positive, at or below Negative negative. A comment is mixed instead
+// when its praise and its blame (the sums of its positive and of its
+// negative evidence) are both substantial and neither wins: the weaker is
+// at least MixedMin and at least MixedBalance times the stronger, and the
+// score is strictly within ±MixedMaxScore, so that a clearly scored
+// comment is never mixed.
 type Threshold struct {
-	Positive float64 `mapstructure:"positive"`
-	Negative float64 `mapstructure:"negative"`
-	Mixed    float64 `mapstructure:"mixed"`
+	Positive      float64 `mapstructure:"positive"`
+	Negative      float64 `mapstructure:"negative"`
+	MixedMin      float64 `mapstructure:"mixed_min"`
+	MixedBalance  float64 `mapstructure:"mixed_balance"`
+	MixedMaxScore float64 `mapstructure:"mixed_max_score"`
 }
 
 // DefaultRules are the built-in rules (the values in configs/default.yaml).
@@ -82,12 +99,15 @@ func DefaultRules() Rules {
 		Emoji: true, Phrases: true,
 		DanglingNegation: map[string]float64{"de": 0, "en": -0.5},
 		Compounds:        true, CompoundMinHead: 5,
-		StemFallback:  true,
-		Alpha:         15,
-		NeutralWeight: 0.5,
+		StemFallback:       true,
+		Implicit:           true,
+		Irony:              true,
+		MixedAfterContrast: true,
+		Alpha:              15,
+		NeutralWeight:      0.5,
 		Thresholds: map[string]Threshold{
-			"de": {Positive: 0.2, Negative: -0.2, Mixed: 0.25},
-			"en": {Positive: 0.05, Negative: -0.05, Mixed: 0.5},
+			"de": {Positive: 0.2, Negative: -0.2, MixedMin: 1.5, MixedBalance: 0.5, MixedMaxScore: 0.3},
+			"en": {Positive: 0.05, Negative: -0.05, MixedMin: 1.5, MixedBalance: 0.5, MixedMaxScore: 0.3},
 		},
 	}
 }

@@ -24,11 +24,14 @@ type Scorer struct {
 	scratch sync.Pool // *scratch
 	// stem stems a compound's head the way the stems stage stems words.
 	stem func(lang, lower string) string
+	// cues finds implicit complaints (nil: none).
+	cues CueFinder
 }
 
-// New returns a Scorer over one lexicon per language ("de", "en").
-func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, index: map[string]map[string]*wordIndex{}}
+// New returns a Scorer over one lexicon per language ("de", "en"); cues
+// may be nil.
+func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
 	}
@@ -162,6 +165,8 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	sc.sent = sent
 	items := s.findItems(r, lx, info, sent)
 	s.markClauses(r, info, sent)
+	items = s.separableVerbs(r, lx, info, items, sent, explain)
+	items = s.addCues(r, info, items, sent, explain)
 	if s.rules.Negation && r.Lang == "en" {
 		items = s.neverAgain(toks, info, items, sent)
 	}
@@ -184,6 +189,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	if s.rules.Negation {
 		s.applyNegation(r, toks, info, items, explain)
 	}
+	s.applyIrony(r, lx, info, items, explain)
 	for i := range items {
 		items[i].pre = items[i].val
 	}
@@ -223,11 +229,11 @@ func keepEvidence(r *models.Record, info []tokInfo, sent []int, items []item) {
 // a sentence: s/sqrt(s²+alpha).
 func (s *Scorer) Normalize(sum float64) float64 { return s.normalize(sum) }
 
-// Label labels a score in lang with the configured thresholds; maxPos and
-// maxNeg are the strongest positive and negative normalized clause sums
-// (for mixed).
-func (s *Scorer) Label(lang string, score, maxPos, maxNeg float64) string {
-	return s.label(lang, score, maxPos, maxNeg)
+// Label labels a score in lang with the configured thresholds; praise and
+// blame are the sums of the positive and of the negative evidence (both
+// >= 0), for mixed.
+func (s *Scorer) Label(lang string, score, praise, blame float64) string {
+	return s.label(lang, score, praise, blame)
 }
 
 func lowerOf(t *models.Token) string {

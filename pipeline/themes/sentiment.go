@@ -11,7 +11,9 @@ import (
 // sentiment scorer is one, so that themes and comments are scored alike.
 type Scale interface {
 	Normalize(sum float64) float64
-	Label(lang string, score, maxPos, maxNeg float64) string
+	// Label labels a score; praise and blame are the sums of the positive
+	// and of the negative evidence (both >= 0), for "mixed".
+	Label(lang string, score, praise, blame float64) string
 }
 
 // Themes tags r's themes and gives each the sentiment of the words that
@@ -103,21 +105,24 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 		}
 		sum := sums[k]
 		hasEvidence := false
-		maxPos, maxNeg := 0.0, 0.0
+		praise, blame := 0.0, 0.0
 		for key, v := range pre {
 			if key.theme != k {
 				continue
 			}
 			hasEvidence = true
-			n := scale.Normalize(v)
-			maxPos, maxNeg = max(maxPos, n), min(maxNeg, n)
+			if v > 0 {
+				praise += v
+			} else {
+				blame -= v
+			}
 		}
 		if !hasEvidence && res.Negated {
 			sum = t.tx.AbsenceWeight
 		}
 		score := round4(scale.Normalize(sum))
 		res.Score = score
-		res.Label = scale.Label(r.Lang, score, maxPos, maxNeg)
+		res.Label = scale.Label(r.Lang, score, praise, blame)
 		out[k] = res
 	}
 	return out

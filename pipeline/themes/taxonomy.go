@@ -43,6 +43,11 @@ type Theme struct {
 	// Weight (0..1) says how strongly the theme signals what its parent
 	// stands for; signals taxonomies use it, themes ignore it.
 	Weight float64
+	// Sentiment (lexicon units, -4..4) is what a mention of the theme says
+	// about the comment's sentiment when no lexicon word covers it: the
+	// signals taxonomy sets it for implicit complaints ("warte seit drei
+	// Wochen", "passed around"); themes ignore it.
+	Sentiment float64
 	// Parent indexes Taxonomy.Themes; -1 for a top-level theme.
 	Parent int
 	// Terms, Exclude and Rules are keyed by language.
@@ -274,8 +279,10 @@ func (p *parser) theme(n *yaml.Node, parent int, prefix, at string) error {
 	idx := len(p.tx.Themes)
 	p.tx.Themes = append(p.tx.Themes, th)
 	var children *yaml.Node
-	err := p.fields(n, label, "", []string{"name", "description", "weight", "terms", "exclude", "rules", "themes"}, func(key string, k, v *yaml.Node) error {
+	err := p.fields(n, label, "", []string{"name", "description", "weight", "sentiment", "terms", "exclude", "rules", "themes"}, func(key string, k, v *yaml.Node) error {
 		switch key {
+		case "sentiment":
+			return p.float(v, label, key, -4, 4, &th.Sentiment)
 		case "description":
 			return p.str(v, label, key, &th.Description)
 		case "weight":

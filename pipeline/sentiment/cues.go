@@ -1,0 +1,97 @@
+package sentiment
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// Cue is a span of a comment that says something about its sentiment
+// without a lexicon word: an implicit complaint such as a waiting time
+// ("warte seit drei Wochen"), being passed around ("ständig
+// weitergeleitet"), a broken promise or a customer on the way out. The
+// signals stage finds the same spans for effort, urgency and churn: both
+// read them from one taxonomy (configs/signals.yaml), so the knowledge of
+// what an implicit complaint looks like exists once.
+type Cue struct {
+	// First and Last index Record.Tokens (inclusive).
+	First, Last int
+	// Weight is in lexicon units; Name says what was found
+	// ("effort/transfer") and Source where it is defined (file:line).
+	Weight       float64
+	Name, Source string
+}
+
+// CueFinder finds the cues of a record; the record has its tokens, stems
+// and sentences. Implementations are safe for concurrent use.
+type CueFinder interface {
+	Cues(r *models.Record, dst []Cue) []Cue
+}
+
+// addCues turns each cue that no lexicon word or phrase already covers
+// into a sentiment item. The words of the cue play no other part: "nie
+// zurückgerufen" is one complaint, its "nie" negates nothing else. A cue is
+// not negated again either: the finder has already dropped cues after an
+// absence word ("musste nicht warten").
+func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []int, explain bool) []item {
+	if s.cues == nil || !s.rules.Implicit {
+		return items
+	}
+	cues := s.cues.Cues(r, nil)
+	added := false
+	type seenKey struct {
+		name     string
+		sentence int
+	}
+	var seen []seenKey
+	for _, c := range cues {
+		if c.Weight == 0 || c.First < 0 || c.Last >= len(info) || c.Last < c.First {
+			continue
+		}
+		// A rule ("fünfmal … anrufen") is found as one mention per word:
+		// it is one complaint, counted once per sentence.
+		key := seenKey{c.Name, sent[c.First]}
+		if slices.Contains(seen, key) {
+			continue
+		}
+		free := true
+		for j := c.First; j <= c.Last; j++ {
+			if info[j].item != 0 || info[j].role == covered {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		seen = append(seen, key)
+		for j := c.First; j <= c.Last; j++ {
+			info[j].role = covered
+		}
+		// The first token keeps its clause for the modifier and contrast
+		// rules; it is the item's anchor.
+		info[c.First].role = plain
+		info[c.First].item = len(items) + 1
+		it := item{first: c.First, last: c.Last, sentence: sent[c.First], base: c.Weight, val: c.Weight,
+			source: c.Source, match: "implicit", negated: true}
+		if explain {
+			it.rules = []string{fmt.Sprintf("implicit: %s", c.Name)}
+		}
+		items = append(items, it)
+		added = true
+	}
+	if added {
+		sortItems(info, items)
+	}
+	return items
+}
+
+// sortItems keeps items in text order and the tokens' back references
+// right after items were added out of order.
+func sortItems(info []tokInfo, items []item) {
+	slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
+	for k := range items {
+		info[items[k].first].item = k + 1
+	}
+}

@@ -1,0 +1,214 @@
+package sentiment
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/models"
+)
+
+// Word lists the irony rule reads (lexicons/src/*/wordlists.tsv).
+const (
+	// listIronyMarker: words that make a complaint out of a situation
+	// ("schon wieder", "ausgerechnet", "again", "another").
+	listIronyMarker = "irony_marker"
+	// listInterjection: words that may stand beside opening praise without
+	// naming what is praised ("na", "oh", "wie").
+	listInterjection = "interjection"
+)
+
+// maxOpenerWords is the longest praise that opens an ironic sentence:
+// "Toll", "Na wunderbar", "Ganz tolle Idee", "Echt beeindruckend".
+const maxOpenerWords = 4
+
+// applyIrony turns praise that is sarcasm into blame. Two patterns, both
+// common in complaints and both measured on the development sets:
+//
+//   - Praise that opens a sentence on its own ("Toll, schon wieder zu spät.",
+//     "Great, another week without internet.", "Na wunderbar. Der Zug fällt
+//     aus.") when what follows it, up to the end of the next sentence, has
+//     no praise of its own and has blame or an irony marker ("schon
+//     wieder", "ausgerechnet", "again", "another"). "Super, kam pünktlich"
+//     and "Toll, danke!" stay praise.
+//   - Praise in scare quotes ("the 'free upgrade'", „gleich wieder in
+//     Betrieb“ with a positive word): a quoted positive word is the
+//     writer's distance from it.
+//
+// The praise is negated with the negation scalar, like "nicht gut".
+func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, explain bool) {
+	if !s.rules.Irony || len(items) == 0 {
+		return
+	}
+	toks := r.Tokens
+	flip := func(it *item, why string) {
+		if it.val <= 0 {
+			return
+		}
+		it.val *= s.rules.NegationScalar
+		if explain {
+			it.rules = append(it.rules, fmt.Sprintf("irony: %s (×%.2f)", why, s.rules.NegationScalar))
+		}
+	}
+	for si, se := range r.Sentences {
+		end, words := s.opener(toks, info, se)
+		if end < 0 || words > maxOpenerWords {
+			continue
+		}
+		// The opener must hold praise and nothing else. An opener of
+		// praise words alone ("Toll,", "Na wunderbar,", "Echt
+		// beeindruckend,") is sarcasm before any complaint; one that names
+		// what it praises ("Great product,", "Schnell geliefert.") is
+		// sarcasm only before an irony marker.
+		pure := pureOpener(lx, toks, info, se.FirstToken, end)
+		praise := false
+		for k := range items {
+			it := &items[k]
+			if it.first >= se.FirstToken && it.first < end {
+				if it.val < 0 {
+					praise = false
+					break
+				}
+				praise = praise || it.val > 0
+			}
+		}
+		if !praise {
+			continue
+		}
+		// "Great product, but shipping took too long" weighs praise
+		// against blame: that is the contrast rule's, not sarcasm.
+		if end < se.EndToken && info[end].role == contrast {
+			continue
+		}
+		// What the praise comments on: the rest of the sentence, and the
+		// next sentence when the praise stands alone ("Toll. …").
+		restEnd := se.EndToken
+		if restEnd-end <= 1 && si+1 < len(r.Sentences) {
+			restEnd = r.Sentences[si+1].EndToken
+		}
+		blame, good := false, false
+		for k := range items {
+			it := &items[k]
+			if it.first >= end && it.first < restEnd {
+				blame = blame || it.val < 0
+				good = good || it.val > 0
+			}
+		}
+		if good || !(pure && blame || hasMarker(lx, toks, end, restEnd)) {
+			continue
+		}
+		for k := range items {
+			if it := &items[k]; it.first >= se.FirstToken && it.first < end {
+				flip(it, "praise before a complaint")
+			}
+		}
+	}
+	// Scare quotes: praise in the clause of a short quoted phrase that
+	// starts in lower case ('free upgrade', „gleich wieder in Betrieb“).
+	// A capitalized quote is more often a name (Hotel „Zur Sonne“).
+	for _, q := range scareQuotes(toks) {
+		c := info[q].clause
+		for k := range items {
+			if it := &items[k]; info[it.first].clause == c && it.match != "emoji" {
+				flip(it, "scare quotes")
+			}
+		}
+	}
+}
+
+// opener returns the end (exclusive) of a sentence's opening segment, up to
+// its first comma-like boundary or the sentence's end, and the number of
+// words in it; end is -1 when the segment is the whole sentence and another
+// follows nothing (a one-segment sentence is an opener only when a
+// sentence follows).
+func (s *Scorer) opener(toks []models.Token, info []tokInfo, se models.Sentence) (end, words int) {
+	for j := se.FirstToken; j < se.EndToken; j++ {
+		if info[j].role == boundary || (toks[j].Kind == models.Punct && strings.ContainsAny(toks[j].Text, "!.…")) {
+			if words == 0 {
+				return -1, 0
+			}
+			return j + 1, words
+		}
+		if toks[j].Kind == models.Word {
+			words++
+			if words > maxOpenerWords {
+				return -1, words
+			}
+		}
+	}
+	return -1, words
+}
+
+// pureOpener reports whether the words of toks[a:b] are all sentiment
+// words, modifiers or interjections ("na", "oh", "wow").
+func pureOpener(lx *lexicons.Lexicon, toks []models.Token, info []tokInfo, a, b int) bool {
+	for j := a; j < b; j++ {
+		if toks[j].Kind != models.Word || info[j].item != 0 || info[j].role == modifier || info[j].role == covered {
+			continue
+		}
+		if !lx.InList(listInterjection, lowerOf(&toks[j])) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMarker reports whether toks[a:b] hold an irony marker (one or two words).
+func hasMarker(lx *lexicons.Lexicon, toks []models.Token, a, b int) bool {
+	list := lx.List(listIronyMarker)
+	if len(list) == 0 {
+		return false
+	}
+	for j := a; j < b; j++ {
+		w := lowerOf(&toks[j])
+		if _, ok := list[w]; ok {
+			return true
+		}
+		if j+1 < b {
+			if _, ok := list[w+" "+lowerOf(&toks[j+1])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxQuoted is the longest span in scare quotes, in words: longer quotes
+// are quotations, not distance.
+const maxQuoted = 5
+
+// scareQuotes returns the first token of each short quoted phrase whose
+// first word starts in lower case.
+func scareQuotes(toks []models.Token) []int {
+	var out []int
+	for j := 0; j < len(toks); j++ {
+		if !isQuote(toks[j].Text) || j+1 >= len(toks) || toks[j+1].Kind != models.Word {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(toks[j+1].Text)
+		if !unicode.IsLower(first) {
+			continue
+		}
+		for k := j + 2; k < len(toks) && k-j <= maxQuoted+1; k++ {
+			if isQuote(toks[k].Text) {
+				out = append(out, j+1)
+				j = k
+				break
+			}
+			if toks[k].Kind != models.Word {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isQuote(p string) bool {
+	switch p {
+	case "'", "\"", "„", "“", "”", "‚", "‘", "’", "«", "»", "‹", "›":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+package sentiment
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stimmung/stimmung/models"
+)
+
+// A strongly scored comment is never mixed, however much praise and blame
+// it holds: every mix of up to four positive and four negative clauses is
+// checked against the rule.
+func TestStrongScoreIsNeverMixed(t *testing.T) {
+	good := map[string][]string{
+		"de": {"Das Essen war gut", "der Service war top", "die Zimmer waren schön", "das Personal war sehr freundlich"},
+		"en": {"The food was good", "the staff were friendly", "the room was great", "the view was incredible"},
+	}
+	bad := map[string][]string{
+		"de": {"das Frühstück war etwas teuer", "der Portier war unfreundlich", "die Anreise war ärgerlich", "das WLAN hatte Probleme"},
+		"en": {"breakfast was late", "parking was slow", "check-in was very slow", "the bus was late"},
+	}
+	th := DefaultRules().Thresholds
+	mixed := 0
+	for _, lang := range []string{"de", "en"} {
+		for p := 0; p <= 4; p++ {
+			for n := 0; n <= 4; n++ {
+				parts := append(append([]string{}, good[lang][:p]...), bad[lang][:n]...)
+				if len(parts) == 0 {
+					continue
+				}
+				text := strings.Join(parts, ", ") + "."
+				r := analyse(t, lang, text, DefaultRules())
+				s := r.Sentiment
+				if s.Label == models.Mixed {
+					mixed++
+					if math.Abs(s.Score) >= th[lang].MixedMaxScore {
+						t.Errorf("%s: mixed at score %v (mixed only within ±%v)", text, s.Score, th[lang].MixedMaxScore)
+					}
+				}
+				if (p == 0 && s.Label == models.Positive) || (n == 0 && s.Label == models.Negative) {
+					t.Errorf("%s: %s (score %v)", text, s.Label, s.Score)
+				}
+			}
+		}
+	}
+	// The rule is not vacuous: balanced mixes are mixed.
+	if mixed == 0 {
+		t.Error("no mix of praise and blame was labelled mixed")
+	}
+}
+
+// The label rule itself, on praise and blame sums.
+func TestLabelRule(t *testing.T) {
+	s := &Scorer{rules: DefaultRules()}
+	for _, c := range []struct {
+		score, praise, blame float64
+		want                 string
+	}{
+		{0.78, 3, 2.5, models.Positive}, // strong score: never mixed
+		{0.05, 2, 2, models.Mixed},
+		{0.05, 4, 1, models.Neutral},  // blame too small a share
+		{-0.1, 1, 1, models.Neutral},  // both too weak for mixed
+		{-0.5, 1, 4, models.Negative}, // blame wins
+		{0, 0, 0, models.Neutral},
+	} {
+		if got := s.label("de", c.score, c.praise, c.blame); got != c.want {
+			t.Errorf("label(%v, praise %v, blame %v) = %s, want %s", c.score, c.praise, c.blame, got, c.want)
+		}
+	}
+}
