@@ -87,7 +87,7 @@ func addLearnFlags(fs *pflag.FlagSet) {
 	fs.String("negative", "", "ratings that mean negative, e.g. 0-6 or 1-2 (default by --rating)")
 	fs.String("positive", "", "ratings that mean positive, e.g. 9-10 or 4-5 (default by --rating)")
 	fs.Int("min-count", 5, "a new word needs this many comments")
-	fs.Float64("prior", 20, "strength of the prior (the current lexicon weight, 0 for a new word), in comments")
+	fs.Float64("prior", 50, "strength of the prior (the current lexicon weight, 0 for a new word), in comments")
 	fs.String("method", learn.LR, "lr (regularised logistic regression) or logodds (log-odds with an informative Dirichlet prior)")
 	fs.Float64("scale", 0, "logit of one lexicon unit (0: fit it on the current lexicon)")
 	fs.String("neutral", learn.Ordinal, "neutral comments: ordinal (between negative and positive; lr only) or ignore")

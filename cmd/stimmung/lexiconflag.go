@@ -59,10 +59,10 @@ func withLexiconFlags(cmd *cobra.Command, cfg *configs.Config) (*configs.Config,
 // parseLexiconSpec reads PATH[:de|en][:KIND].
 func parseLexiconSpec(spec string) ([]pipeline.LexiconFile, error) {
 	path, kind, lang := spec, "", ""
-	if i := strings.LastIndexByte(path, ':'); i > 0 && isKindName(path[i+1:]) {
+	if i := strings.LastIndexByte(path, ':'); i >= 0 && isKindName(path[i+1:]) {
 		path, kind = path[:i], path[i+1:]
 	}
-	if i := strings.LastIndexByte(path, ':'); i > 0 && (path[i+1:] == "de" || path[i+1:] == "en") {
+	if i := strings.LastIndexByte(path, ':'); i >= 0 && (path[i+1:] == "de" || path[i+1:] == "en") {
 		path, lang = path[:i], path[i+1:]
 	}
 	if path == "" {

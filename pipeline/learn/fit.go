@@ -87,7 +87,7 @@ func fitScale(d *data, keys []key, c cuts) float64 {
 	if err != nil && res == nil {
 		return 0.5
 	}
-	return min(max(math.Exp(res.X[0]), 0.05), 5)
+	return min(max(math.Exp(res.X[0]), minScale), 5)
 }
 
 // fitLR fits the weights by maximum a posteriori: the cumulative-logit
@@ -198,3 +198,9 @@ func fitLogOdds(d *data, keys []key, s, prior float64) []float64 {
 	}
 	return w
 }
+
+// minScale bounds the fitted scale from below: on data that contradicts
+// the lexicon the slope goes towards 0, and a prior of a given strength in
+// comments would then let every comment move a weight by 4/(prior·scale)
+// lexicon units.
+const minScale = 0.25

@@ -56,7 +56,7 @@ type Options struct {
 	// MinCount is the number of comments a new word needs to be fitted
 	// (default 5).
 	MinCount int
-	// Prior is the strength of the prior, in comments (default 20).
+	// Prior is the strength of the prior, in comments (default 50).
 	Prior float64
 	// Scale is the logit of one lexicon unit; 0 fits it on the current
 	// lexicon.
@@ -90,7 +90,7 @@ func (o *Options) defaults() error {
 		return fmt.Errorf("min count %d: want 1 or more", o.MinCount)
 	}
 	if o.Prior == 0 {
-		o.Prior = 20
+		o.Prior = 50
 	}
 	if o.Prior < 0 || math.IsNaN(o.Prior) || math.IsInf(o.Prior, 0) {
 		return fmt.Errorf("prior %v: want a positive number of comments", o.Prior)
