@@ -98,3 +98,65 @@ func TestListLayers(t *testing.T) {
 		t.Errorf("version did not change with the lists")
 	}
 }
+
+func TestParseSeparable(t *testing.T) {
+	es, err := Parse(strings.NewReader("abstürzen\t-2.5\nausfallen\t-1.8\tfällt, fiel,fielen\n"), "s.tsv", Separable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 || es[1].Forms != "fällt,fiel,fielen" || es[0].Weight != -2.5 {
+		t.Fatalf("entries %+v", es)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"ab stürzen\t-2\n", "s.tsv:1: separable verb \"ab stürzen\" has several words"},
+		{"abstürzen\t-5\n", "s.tsv:1: weight -5 out of range"},
+		{"ausfallen\t-1\tfiel fielen\n", "s.tsv:1: forms \"fiel fielen\": separate forms by commas"},
+		{"ausfallen\t-1\tFiel\n", "s.tsv:1: form \"Fiel\" is not lower case"},
+		{"ausfallen\t-1\tfiel\textra\n", "s.tsv:1: \"ausfallen\": too many columns"},
+	} {
+		if _, err := Parse(strings.NewReader(tc.in), "s.tsv", Separable); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q…", tc.in, err, tc.want)
+		}
+	}
+}
+
+// One entry meets every form of its verb; the stemmer alone would not
+// (abstürzen → absturz, abstürzt → absturzt, abgestürzt → abgesturzt).
+func TestSeparableForms(t *testing.T) {
+	lx, err := Builtin("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"abstürzen", "abstürzt", "abstürzte", "abgestürzt", "abzustürzen"} {
+		if e, ok := lx.SeparableForm(w); !ok || e.Term != "abstürzen" {
+			t.Errorf("SeparableForm(%q) = %+v, %v", w, e, ok)
+		}
+	}
+	for _, c := range []struct{ particle, finite, want string }{
+		{"ab", "stürzt", "abstürzen"},
+		{"aus", "fiel", "ausfallen"},
+		{"zu", "hörte", "zuhören"},
+		{"zurück", "rief", "zurückrufen"},
+		{"weiter", "leitete", "weiterleiten"},
+		{"ab", "wimmelte", "abwimmeln"},
+		{"ab", "gestürzt", ""}, // a participle is never split
+		{"an", "stürzt", ""},   // the wrong particle
+	} {
+		e, ok := lx.SeparableVerb(c.particle, c.finite)
+		if ok != (c.want != "") || e.Term != c.want {
+			t.Errorf("SeparableVerb(%q, %q) = %q, %v; want %q", c.particle, c.finite, e.Term, ok, c.want)
+		}
+	}
+	if e, _ := lx.SeparableForm("abstürzt"); !strings.HasPrefix(e.Source, "lexicons/de/separable.tsv:") {
+		t.Errorf("source %q", e.Source)
+	}
+}
+
+// A verb must start with a listed particle; the error names its line.
+func TestSeparableNeedsParticle(t *testing.T) {
+	fsys := fstest.MapFS{"verbs.tsv": {Data: []byte("# mine\nvertrösten\t-2\n")}}
+	_, err := Load("de", Layer{Path: "verbs.tsv", FS: fsys, Kind: Separable})
+	if err == nil || !strings.HasPrefix(err.Error(), "verbs.tsv:2: separable verb \"vertrösten\" does not start with a particle") {
+		t.Errorf("error %v", err)
+	}
+}

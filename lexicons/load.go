@@ -44,6 +44,7 @@ var builtinFiles = []struct {
 	{"de/modifiers.tsv", Modifier, "de"},
 	{"de/contrast.tsv", Contrast, "de"},
 	{"de/wordlists.tsv", List, "de"},
+	{"de/separable.tsv", Separable, "de"},
 	{"emoji.tsv", Emoji, ""},
 	{"emoticons.tsv", Emoji, ""},
 }

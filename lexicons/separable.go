@@ -112,30 +112,17 @@ func (lx *Lexicon) SeparableForm(word string) (Entry, bool) {
 	return f.e, ok
 }
 
-// SeparableVerb returns the verb that a finite form and the particle that
-// ends its clause form together ("stürzt" … "ab" → abstürzen, "kam" … "an"
-// → ankommen), and how it was found: "separable" for a separable verb,
-// "polarity" for a polarity word that is the joined form ("ablehnte") or
-// the regular infinitive of it ("lehnte" … "ab" → ablehnen). finite and
-// particle are lower case.
-func (lx *Lexicon) SeparableVerb(particle, finite string) (Entry, string, bool) {
-	joined := particle + finite
-	if f, ok := lx.sepForms[joined]; ok && f.finite && f.particle == particle {
-		return f.e, "separable", true
+// SeparableVerb returns the separable verb that a finite form and the
+// particle that ends its clause form together ("stürzt" … "ab" →
+// abstürzen, "kam" … "an" → ankommen). finite and particle are lower case.
+// Polarity words are not consulted: the German Polarity Lexicon's verbs
+// with a particle ("einräumen", "anmachen", "auslachen") met too many
+// clauses whose verb they were not; a verb that should join its particle
+// goes into separable.tsv.
+func (lx *Lexicon) SeparableVerb(particle, finite string) (Entry, bool) {
+	f, ok := lx.sepForms[particle+finite]
+	if !ok || !f.finite || f.particle != particle {
+		return Entry{}, false
 	}
-	if e, ok := lx.Words[joined]; ok {
-		return e, "polarity", true
-	}
-	for _, end := range finiteEndings {
-		s, ok := strings.CutSuffix(finite, end)
-		if !ok || utf8.RuneCountInString(s) < 2 {
-			continue
-		}
-		for _, inf := range []string{particle + s + "en", particle + s + "n"} {
-			if e, ok := lx.Words[inf]; ok {
-				return e, "polarity", true
-			}
-		}
-	}
-	return Entry{}, "", false
+	return f.e, true
 }

@@ -7,6 +7,8 @@
 // The files follow a record through Score (scorer.go): lookup.go finds the
 // evidence (phrases, emoji, words by form, stem and compound head);
 // clauses.go numbers the clauses and applies boosters and dampeners;
+// separable.go joins a German particle that ends its clause with its verb
+// ("stürzt … ab" = abstürzen);
 // negation.go negates; contrast.go weighs the clauses around "aber"/"but";
 // aggregate.go sums sentences and the comment and sets the labels. rules.go
 // holds every switch and weight.
