@@ -30,23 +30,37 @@ scores each record's sentiment against the file's labels. With --predictions,
 scores an existing output of analyze (or any JSON lines with "id" and
 "sentiment": {"score", "label"}) against each GOLD file instead.
 
-GOLD lines are {"id", "text", "lang", "label"[, "rating"]}: label is positive,
-negative, neutral or mixed (any other string is a class too), rating an
-optional mean human rating (a number). Gold and predictions are matched by id.
+GOLD lines are {"id", "text", "lang", "label"[, "rating"][, "kind"]}: label is
+positive, negative, neutral or mixed (any other string is a class too), rating
+an optional mean human rating (a number), kind an optional name of the kind
+of text (irony, negation, ...). Gold and predictions are matched by id. Each
+file is a set, named after the file without its directory and extension.
 
-Printed per file: n, coverage (share of gold items with a prediction),
-accuracy, macro-F1 over the classes the file uses, F1 weighted by support, the
-majority-class baseline (with its class) and the difference to it, the
-accuracy of the sign of the score when every label is positive or negative,
-Pearson's r between score and rating when more than two items have both; then
-precision, recall and F1 per class, and the confusion matrix. With several
-files, a last line gives the figures over all of them.
+Printed first, one table: a row per set with n, accuracy, macro-F1 over the
+classes the set uses, the majority-class baseline (accuracy of always
+answering the set's most frequent class, named beside it) and accuracy minus
+that baseline; with several sets, a last row "all" over every item (its
+baseline is that of answering each set's own majority class). Then, for each
+set whose gold lines have a kind, a table per kind: n, accuracy, macro-F1
+over the classes present in that kind, and the most common miss
+(gold → predicted, with its count).
 
-The rules are score.py's: a record that failed, or got no sentiment, counts as
-a wrong prediction; a predicted mixed counts as neutral unless the file uses
-mixed; for the sign, a score of 0 is wrong and a missing prediction counts; an
-id that appears twice counts once, with its last line. max_errors does not
-apply: every record is scored.
+With --detail (-v), each set's full report follows: coverage, F1 weighted by
+support, the accuracy of the sign of the score when every label is positive
+or negative, Pearson's r between score and rating when more than two items
+have both, precision, recall and F1 per class, and the confusion matrix.
+--misses implies --detail. With --json, all of it is one JSON document
+{"sets": [...], "overall": {...}} (see the README for the fields).
+
+The rules are score.py's, with one exception: a record that failed, or got
+no sentiment (but see no_content below), counts as a wrong prediction; a
+predicted mixed counts as neutral unless the set uses mixed; for the sign, a
+score of 0 is wrong and a missing prediction counts; an id that appears twice
+counts once, with its last line. max_errors does not apply: every record is
+scored. The exception: a record flagged no_content ("-", "null", "nothing!", "keine Angabe", an
+empty text), which gets no sentiment, counts as a prediction of neutral with
+score 0, in the pipeline's output and in a --predictions file alike. score.py
+counts it as missing.
 
 A GOLD line that cannot be read, or has no usable label (missing, not a
 string, empty) or rating (not a number), is reported on stderr with its line
@@ -67,7 +81,8 @@ Exit codes: 0 report printed (whatever the accuracy), 1 usage, 2 configuration,
 		Example: `  stimmung eval ../shared/data/dev/germeval_dev_de.jsonl
   stimmung eval --misses 3 ../shared/data/dev/sb10k_dev_de.jsonl ../shared/data/dev/negation_de.jsonl
   stimmung analyze gold.jsonl > pred.jsonl && stimmung eval --predictions pred.jsonl gold.jsonl
-  stimmung eval --json gold.jsonl | jq .macro_f1
+  stimmung eval --detail ../shared/data/dev/cx_written.jsonl
+  stimmung eval --json a.jsonl b.jsonl | jq '.sets[] | {name, accuracy, macro_f1}'
   stimmung eval --aspects --themes configs/examples/deutsche-bahn-themes.yaml ../shared/data/dev/germeval_dev_de.jsonl`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -84,8 +99,9 @@ Exit codes: 0 report printed (whatever the accuracy), 1 usage, 2 configuration,
 		_ = cmd.Flags().MarkHidden(name) // explain may not exist; nothing to hide then
 	}
 	cmd.Flags().String("predictions", "", `score this file (JSON lines with "id" and "sentiment"; - for stdin) instead of running the pipeline`)
-	cmd.Flags().Bool("json", false, "print one JSON object per file (score.py's keys, then per_class, confusion, misses)")
-	cmd.Flags().Int("misses", 0, "show up to N wrongly predicted items per gold/predicted pair, in file order")
+	cmd.Flags().Bool("json", false, `print one JSON document: {"sets": [score.py's keys, then per_class, confusion, kinds, misses], "overall": {...}}`)
+	cmd.Flags().BoolP("detail", "v", false, "after the tables, print each set's full report: per-class precision, recall and F1, confusion matrix")
+	cmd.Flags().Int("misses", 0, "show up to N wrongly predicted items per gold/predicted pair, in file order (implies --detail)")
 	cmd.Flags().Bool("aspects", false, `score the themes against the gold "aspects" ([{"category","polarity"}]): micro-F1 of categories and of category with polarity`)
 	return cmd
 }
@@ -104,6 +120,8 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 	if nMisses < 0 {
 		return usageError{fmt.Errorf("--misses %d: want 0 or more", nMisses)}
 	}
+	detail, _ := cmd.Flags().GetBool("detail")
+	detail = detail || nMisses > 0
 	// Check every file before the first run: a typo in the last name should
 	// not cost the runs over the ones before it.
 	for _, name := range args {
@@ -137,15 +155,15 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 			return err
 		}
 		if !slices.Contains(p.Names(), "sentiment") {
-			fmt.Fprintln(s.Err, "stimmung: the pipeline has no sentiment stage: no record gets a prediction")
+			fmt.Fprintln(s.Err, "stimmung: the pipeline has no sentiment stage: only records flagged no_content get a prediction (neutral)")
 		}
 	}
 
 	rep := newReporter(s.Err, false, false, 0)
-	var all []metrics.Pair
-	var reported int
+	names := setNames(args)
+	var sets []*setScore
 	var bad []string
-	for _, name := range args {
+	for i, name := range args {
 		g := newGoldSet(name, p != nil)
 		src := &inputChain{names: []string{name}, opts: readOptions(cfg), rep: rep}
 		if p != nil {
@@ -169,23 +187,17 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 		if p == nil {
 			g.preds = preds
 		}
-		pairs := g.pairs()
 		g.warn(s.Err, predPath)
-		r := metrics.Compute(pairs, metrics.Options{Misses: nMisses})
-		r.Name = name
-		if err := printReport(s.Out, r, asJSON, reported > 0); err != nil {
-			return err
-		}
-		all = append(all, pairs...)
-		reported++
+		sc := scoreSet(names[i], g.items, g.preds, metrics.Options{Misses: nMisses})
+		sc.File = name
+		sets = append(sets, sc)
 	}
-	if reported > 1 {
-		r := metrics.Compute(all, metrics.Options{})
-		r.Name = "overall"
+	if len(sets) > 0 {
+		all := poolSets(sets)
 		if asJSON {
-			err = printReport(s.Out, r, true, false)
+			err = writeEvalJSON(s.Out, sets, all)
 		} else {
-			_, err = fmt.Fprintf(s.Out, "\n%s\n", r.Summary())
+			err = writeEvalText(s.Out, sets, all, detail)
 		}
 		if err != nil {
 			return err
@@ -195,23 +207,6 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 		return ioError{fmt.Errorf("no report for %s: unusable gold lines", strings.Join(bad, ", "))}
 	}
 	return nil
-}
-
-func printReport(w io.Writer, r *metrics.Report, asJSON, blankBefore bool) error {
-	if asJSON {
-		b, err := r.JSON()
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(append(b, '\n'))
-		return err
-	}
-	if blankBefore {
-		if _, err := io.WriteString(w, "\n"); err != nil {
-			return err
-		}
-	}
-	return r.WriteText(w)
 }
 
 // readAll hands every record of src to g, without running any stage.
@@ -236,7 +231,17 @@ type prediction struct {
 	// it counts as a prediction (a wrong one), as in score.py.
 	label string
 	score float64
+	// noContent marks the neutral prediction given to a record flagged
+	// no_content that has no sentiment (see noContentPrediction).
+	noContent bool
 }
+
+// noContentPrediction is what a record flagged no_content without a
+// sentiment counts as: neutral with score 0, what the sentiment stage would
+// say about a text that says nothing if it looked at it. Here eval departs
+// from score.py, which counts such a record as missing (always wrong): the
+// figures should measure the scorer, not the normalizer's skipping.
+var noContentPrediction = prediction{label: metrics.Neutral, score: 0, noContent: true}
 
 const noLabel = "(no label)"
 
@@ -244,6 +249,8 @@ const noLabel = "(no label)"
 type goldItem struct {
 	id, text, label string
 	rating          float64
+	// kind is the gold line's "kind" ("" when it has none).
+	kind string
 }
 
 // goldSet collects the gold items of one file, in file order, and, when
@@ -276,7 +283,7 @@ func (g *goldSet) Write(r *models.Record) error {
 	if id == "" {
 		id = pipeline.DefaultID(r)
 	}
-	it := goldItem{id: id, text: r.Original, label: label, rating: rating}
+	it := goldItem{id: id, text: r.Original, label: label, rating: rating, kind: kindOf(r.Field("kind"))}
 	// Like score.py's dict: an id seen before keeps its place and takes
 	// the later line's label.
 	if i, ok := g.index[id]; ok {
@@ -295,14 +302,31 @@ func (g *goldSet) Write(r *models.Record) error {
 	}
 	// A later record of the same id without a sentiment does not undo an
 	// earlier prediction: score.py skips such lines of analyze's output.
-	if r.Sentiment != nil {
+	// One flagged no_content is a prediction (neutral) of its own.
+	switch {
+	case r.Sentiment != nil:
 		l := r.Sentiment.Label
 		if l == "" {
 			l = noLabel
 		}
 		g.preds[id] = prediction{label: l, score: r.Sentiment.Score}
+	case r.HasFlag(models.FlagNoContent):
+		g.preds[id] = noContentPrediction
 	}
 	return nil
+}
+
+// kindOf reads a gold line's "kind": a string trimmed; another JSON value
+// as written; absent or null is no kind.
+func kindOf(raw json.RawMessage) string {
+	if raw == nil || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	return string(raw)
 }
 
 // goldOf returns the gold label and rating (NaN when absent) of r, or what
@@ -412,22 +436,11 @@ func plural(n int, one, more string) string {
 	return strconv.Itoa(n) + " " + more
 }
 
-// pairs matches the gold items with the predictions, in file order.
-func (g *goldSet) pairs() []metrics.Pair {
-	out := make([]metrics.Pair, len(g.items))
-	for i, it := range g.items {
-		p := metrics.Pair{ID: it.id, Text: it.text, Gold: it.label, Score: math.NaN(), Rating: it.rating}
-		if pr, ok := g.preds[it.id]; ok {
-			p.Pred, p.Score = pr.label, pr.score
-		}
-		out[i] = p
-	}
-	return out
-}
-
 // loadPredictions reads a predictions file by score.py's rules: a line
 // counts when it has an "id", no "error" and a "sentiment" object; a later
-// line of the same id wins.
+// line of the same id wins. One exception: a line with an "id", no "error",
+// no "sentiment" object and "flags" holding "no_content" is a prediction of
+// neutral (noContentPrediction).
 func loadPredictions(name string, s Streams) (map[string]prediction, error) {
 	in := s.In
 	shown := name
@@ -497,12 +510,16 @@ func addPrediction(preds map[string]prediction, b []byte, first bool) bool {
 	if _, failed := obj["error"]; failed {
 		return true
 	}
-	var sent map[string]json.RawMessage
-	if json.Unmarshal(obj["sentiment"], &sent) != nil || sent == nil {
-		return true
-	}
 	id := predictionID(rawID)
 	if id == "" {
+		return true
+	}
+	var sent map[string]json.RawMessage
+	if json.Unmarshal(obj["sentiment"], &sent) != nil || sent == nil {
+		var flags []string
+		if json.Unmarshal(obj["flags"], &flags) == nil && slices.Contains(flags, models.FlagNoContent) {
+			preds[id] = noContentPrediction
+		}
 		return true
 	}
 	pr := prediction{label: noLabel, score: math.NaN()}

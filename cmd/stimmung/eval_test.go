@@ -3,13 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/stimmung/stimmung/pipeline/metrics"
 )
 
 // scorePy is the reference scorer, beside the checkout as ../shared.
@@ -22,7 +27,8 @@ var scorePyKeys = []string{"n", "coverage", "accuracy", "macro_f1", "weighted_f1
 // rules: predicted mixed with and without a gold mixed class, missing
 // predictions, error lines, scores that are NaN, Infinity, null, absent or
 // 0, a sentiment without a label, a repeated prediction (the last wins),
-// numeric ids, ratings present and absent.
+// numeric ids, ratings present and absent; and eval's one departure from
+// them, records flagged no_content (see scorePyView).
 var agreementCases = []struct {
 	name, gold, pred string
 }{
@@ -128,10 +134,86 @@ var agreementCases = []struct {
 {"id":"m8","sentiment":{"score":0.6,"label":"positive"}}
 `,
 	},
+	{
+		// Lines flagged no_content count as neutral with score 0: right
+		// for n1 to n3, wrong for n4 to n6 (n6 also in Pearson's r), and
+		// still wrong when the line failed (n7) or nothing says
+		// no_content (n8); a sentiment beside the flag wins (n9).
+		name: "no_content counts as neutral",
+		gold: `{"id":"n1","text":"-","lang":"de","label":"neutral","rating":0.1}
+{"id":"n2","text":"keine Angabe","lang":"de","label":"neutral","rating":-0.2}
+{"id":"n3","text":"null","lang":"en","label":"neutral"}
+{"id":"n4","text":"nothing!","lang":"en","label":"positive","rating":1.5}
+{"id":"n5","text":"n/a","lang":"en","label":"negative","rating":-0.5}
+{"id":"n6","text":"","lang":"de","label":"positive","rating":0.8}
+{"id":"n7","text":"--","lang":"de","label":"neutral","rating":0}
+{"id":"n8","text":"k.A.","lang":"de","label":"neutral"}
+{"id":"n9","text":"nix","lang":"de","label":"negative","rating":-1.2}
+{"id":"n10","text":"Prima Service, gerne wieder.","lang":"de","label":"positive","rating":2.2}
+{"id":"n11","text":"Das Paket kam beschädigt an.","lang":"de","label":"negative","rating":-1.8}
+{"id":"n12","text":"Delivered on Tuesday.","lang":"en","label":"neutral","rating":0.2}
+`,
+		pred: `{"id":"n1","line":1,"text":"-","flags":["no_content"]}
+{"id":"n2","line":2,"text":"keine Angabe","flags":["no_content"],"sentiment":null}
+{"id":"n3","line":3,"text":"null","flags":["effort","no_content"]}
+{"id":"n4","line":4,"text":"nothing!","flags":["no_content"]}
+{"id":"n5","line":5,"text":"n/a","flags":["no_content"]}
+{"id":"n6","line":6,"text":"","flags":["no_content"]}
+{"id":"n7","line":7,"flags":["no_content"],"error":{"stage":"read","message":"x"}}
+{"id":"n8","line":8,"text":"k.A.","flags":[]}
+{"id":"n9","line":9,"flags":["no_content"],"sentiment":{"score":-0.4,"label":"negative"}}
+{"id":"n10","line":10,"sentiment":{"score":0.7,"label":"positive"}}
+{"id":"n11","line":11,"sentiment":{"score":0.1,"label":"neutral"}}
+{"id":"n12","line":12,"sentiment":{"score":0,"label":"neutral"}}
+`,
+	},
+}
+
+// scorePyView rewrites predictions for score.py the way eval reads them: a
+// line with an id, no error, no sentiment object and the flag no_content
+// becomes a neutral prediction with score 0. It reports how many lines it
+// rewrote.
+func scorePyView(t *testing.T, pred string) (string, int) {
+	t.Helper()
+	var b strings.Builder
+	n := 0
+	for _, line := range strings.SplitAfter(pred, "\n") {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal([]byte(line), &obj) == nil {
+			var flags []string
+			var sent map[string]any
+			_, failed := obj["error"]
+			_ = json.Unmarshal(obj["flags"], &flags)
+			_ = json.Unmarshal(obj["sentiment"], &sent)
+			if obj["id"] != nil && !failed && sent == nil && slices.Contains(flags, "no_content") {
+				fmt.Fprintf(&b, `{"id":%s,"sentiment":{"score":0,"label":"neutral"}}`+"\n", obj["id"])
+				n++
+				continue
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String(), n
+}
+
+// firstSet returns the first set of eval's JSON document.
+func firstSet(t *testing.T, out string) map[string]any {
+	t.Helper()
+	var doc struct {
+		Sets []map[string]any `json:"sets"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Sets) == 0 {
+		t.Fatalf("eval output %q: %v (or no sets)", out, err)
+	}
+	return doc.Sets[0]
 }
 
 // TestEvalAgreesWithScorePy runs score.py --json and eval --predictions
-// --json on the same files and compares every key score.py prints.
+// --json on the same files and compares every key score.py prints. score.py
+// reads the predictions with the no_content lines rewritten as neutral
+// (scorePyView), eval's one documented difference; where there are such
+// lines, score.py on the file as it is must disagree, or the case would not
+// test the difference.
 func TestEvalAgreesWithScorePy(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
@@ -143,11 +225,13 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 	for _, tc := range agreementCases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			gold, pred := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl")
+			gold, pred, pyPred := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl"), filepath.Join(dir, "pred-py.jsonl")
 			writeFile(t, gold, tc.gold)
 			writeFile(t, pred, tc.pred)
+			view, rewritten := scorePyView(t, tc.pred)
+			writeFile(t, pyPred, view)
 
-			py, err := exec.Command(python, scorePy, gold, pred, "--json").Output()
+			py, err := exec.Command(python, scorePy, gold, pyPred, "--json").Output()
 			if err != nil {
 				t.Fatalf("score.py: %v", err)
 			}
@@ -155,12 +239,26 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("eval: exit %d, stderr %s", code, stderr)
 			}
-			var want, got map[string]any
+			var want map[string]any
 			if err := json.Unmarshal(py, &want); err != nil {
 				t.Fatalf("score.py output %q: %v", py, err)
 			}
-			if err := json.Unmarshal([]byte(out), &got); err != nil {
-				t.Fatalf("eval output %q: %v", out, err)
+			got := firstSet(t, out)
+			if got["no_content"] != float64(rewritten) {
+				t.Errorf("no_content = %v, want %d", got["no_content"], rewritten)
+			}
+			if rewritten > 0 {
+				raw, err := exec.Command(python, scorePy, gold, pred, "--json").Output()
+				if err != nil {
+					t.Fatalf("score.py: %v", err)
+				}
+				var asIs map[string]any
+				if err := json.Unmarshal(raw, &asIs); err != nil {
+					t.Fatal(err)
+				}
+				if reflect.DeepEqual(asIs["accuracy"], got["accuracy"]) || reflect.DeepEqual(asIs["coverage"], got["coverage"]) {
+					t.Errorf("score.py on the unchanged predictions agrees with eval (%s): the case does not test no_content", raw)
+				}
 			}
 			for _, k := range scorePyKeys {
 				w, inPy := want[k]
@@ -184,7 +282,7 @@ func TestAgreementCasesCoverTheRules(t *testing.T) {
 	for _, tc := range agreementCases {
 		all += tc.pred
 	}
-	for _, want := range []string{`"mixed"`, `"error"`, "NaN", "Infinity", `"score":null`, `"score":0,`, `{"id":20,`, "1e999"} {
+	for _, want := range []string{`"mixed"`, `"error"`, "NaN", "Infinity", `"score":null`, `"score":0,`, `{"id":20,`, "1e999", `"no_content"`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no prediction line with %s", want)
 		}
@@ -228,18 +326,13 @@ func TestEvalPipelineMatchesAnalyze(t *testing.T) {
 		if !strings.Contains(stderr, "1 record failed") {
 			t.Errorf("stderr does not count the failed record: %q", stderr)
 		}
-		var r struct {
-			N        int     `json:"n"`
-			Coverage float64 `json:"coverage"`
+		r := firstSet(t, got)
+		if r["n"] != 26.0 {
+			t.Errorf("n = %v, want 26", r["n"])
 		}
-		if err := json.Unmarshal([]byte(got), &r); err != nil {
-			t.Fatal(err)
-		}
-		if r.N != 26 {
-			t.Errorf("n = %d, want 26", r.N)
-		}
-		if strings.Contains(stderr, "no sentiment stage") && r.Coverage != 0 {
-			t.Errorf("coverage %v without a sentiment stage", r.Coverage)
+		// The empty text is flagged no_content and counts as neutral.
+		if r["no_content"] != 1.0 {
+			t.Errorf("no_content = %v, want 1", r["no_content"])
 		}
 	}
 }
@@ -308,6 +401,12 @@ func TestAddPrediction(t *testing.T) {
 		{"error beside a sentiment", `{"id":"a","error":null,"sentiment":{"label":"neutral"}}`, "", "", 0, true},
 		{"sentiment null", `{"id":"a","sentiment":null}`, "", "", 0, true},
 		{"no id", `{"line":3,"sentiment":{"label":"neutral"}}`, "", "", 0, true},
+		{"no_content is neutral", `{"id":"a","text":"-","flags":["no_content"]}`, "a", "neutral", 0, true},
+		{"no_content with sentiment null", `{"id":"a","flags":["effort","no_content"],"sentiment":null}`, "a", "neutral", 0, true},
+		{"no_content beside a sentiment", `{"id":"a","flags":["no_content"],"sentiment":{"score":0.5,"label":"positive"}}`, "a", "positive", 0.5, true},
+		{"no_content that failed", `{"id":"a","flags":["no_content"],"error":{"stage":"read","message":"x"}}`, "", "", 0, true},
+		{"other flags only", `{"id":"a","flags":["effort"]}`, "", "", 0, true},
+		{"flags not a list", `{"id":"a","flags":"no_content"}`, "", "", 0, true},
 		{"blank line", "  \r\n", "", "", 0, true},
 		{"not JSON", `{"id":"a",`, "", "", 0, false},
 		{"not an object", `["a"]`, "", "", 0, false},
@@ -385,4 +484,310 @@ func FuzzAddPrediction(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Two hand-written sets scored from a predictions file: "cx" has kinds
+// and a gold mixed class, "survey" has neither. Worked by hand:
+//
+//	cx      n=10, right k2 k4 k7 k8 k9: accuracy 0.5; F1 mixed 0.5,
+//	        negative 0.3333, neutral 0.5, positive 0.6667: macro 0.5;
+//	        majority negative 4/10. k6's predicted mixed stays mixed (the
+//	        set uses mixed), so it is wrong in its kind, negation, too.
+//	survey  n=6, right e1 e3 e4: accuracy 0.5; a predicted mixed is
+//	        neutral (e2 wrong, e3 right); e5 has no prediction; e6 is
+//	        no_content, so neutral (wrong). F1 1, 0.5, 0.4: macro 0.6333;
+//	        majority positive 4/6.
+//	all     n=16, 8 right; baseline (4+4)/16; F1 over the pooled items
+//	        mixed 0.5, negative 0.5, neutral 0.5, positive 0.5455.
+const (
+	kindsGold = `{"id":"k1","text":"Na toll, schon wieder zu spät.","lang":"de","label":"negative","kind":"irony"}
+{"id":"k2","text":"Great, another week without internet.","lang":"en","label":"negative","kind":"irony"}
+{"id":"k3","text":"Super, jetzt ist das Konto gesperrt.","lang":"de","label":"negative","kind":"irony"}
+{"id":"k4","text":"Nicht schlecht, das Essen.","lang":"de","label":"positive","kind":"negation"}
+{"id":"k5","text":"Not helpful at all.","lang":"en","label":"negative","kind":"negation"}
+{"id":"k6","text":"Kein Problem mit der Zustellung.","lang":"de","label":"neutral","kind":"negation"}
+{"id":"k7","text":"-","lang":"de","label":"neutral","kind":"short"}
+{"id":"k8","text":"Top!","lang":"de","label":"positive","kind":"short"}
+{"id":"k9","text":"Lecker, aber teuer.","lang":"de","label":"mixed","kind":" contrast "}
+{"id":"k10","text":"Nice staff, awful wifi.","lang":"en","label":"mixed"}
+`
+	surveyGold = `{"id":"e1","text":"Kind nurses.","lang":"en","label":"positive"}
+{"id":"e2","text":"All good.","lang":"en","label":"positive"}
+{"id":"e3","text":"Parking.","lang":"en","label":"neutral"}
+{"id":"e4","text":"Waited four hours.","lang":"en","label":"negative"}
+{"id":"e5","text":"Quick and friendly.","lang":"en","label":"positive"}
+{"id":"e6","text":"null","lang":"en","label":"positive"}
+`
+	kindsPred = `{"id":"k1","sentiment":{"score":0.5,"label":"positive"}}
+{"id":"k2","sentiment":{"score":-0.5,"label":"negative"}}
+{"id":"k3","sentiment":{"score":0.4,"label":"positive"}}
+{"id":"k4","sentiment":{"score":0.3,"label":"positive"}}
+{"id":"k5","sentiment":{"score":0,"label":"neutral"}}
+{"id":"k6","sentiment":{"score":0.1,"label":"mixed"}}
+{"id":"k7","text":"-","flags":["no_content"]}
+{"id":"k8","sentiment":{"score":0.6,"label":"positive"}}
+{"id":"k9","sentiment":{"score":0.1,"label":"mixed"}}
+{"id":"k10","sentiment":{"score":-0.2,"label":"negative"}}
+{"id":"e1","sentiment":{"score":0.6,"label":"positive"}}
+{"id":"e2","sentiment":{"score":0.2,"label":"mixed"}}
+{"id":"e3","sentiment":{"score":0,"label":"mixed"}}
+{"id":"e4","sentiment":{"score":-0.5,"label":"negative"}}
+{"id":"e6","text":"null","flags":["no_content"]}
+`
+	kindsWant = `set      n  accuracy  macro-F1  majority  class         vs majority
+cx      10    0.5000    0.5000    0.4000  negative          +0.1000
+survey   6    0.5000    0.6333    0.6667  positive          -0.1667
+all     16    0.5000    0.5114    0.5000  (each set's)      +0.0000
+scored as neutral, flagged no_content: cx 1, survey 1
+
+cx by kind
+kind      n  accuracy  macro-F1  most common miss
+contrast  1    1.0000    1.0000  -
+irony     3    0.3333    0.5000  negative → positive (2)
+negation  3    0.3333    0.3333  negative → neutral (1)
+short     2    1.0000    1.0000  -
+(none)    1    0.0000    0.0000  mixed → negative (1)
+`
+)
+
+// kindsFiles writes the two sets and the predictions into a directory of
+// their own and returns the paths.
+func kindsFiles(t *testing.T) (cx, survey, pred string) {
+	t.Helper()
+	dir := t.TempDir()
+	cx, survey, pred = filepath.Join(dir, "cx.jsonl"), filepath.Join(dir, "survey.jsonl"), filepath.Join(dir, "pred.jsonl")
+	writeFile(t, cx, kindsGold)
+	writeFile(t, survey, surveyGold)
+	writeFile(t, pred, kindsPred)
+	return cx, survey, pred
+}
+
+func TestEvalTables(t *testing.T) {
+	cx, survey, pred := kindsFiles(t)
+	tests := []struct {
+		name string
+		args []string
+		want string // the whole stdout, or with prefix the start of it
+		// prefix: want is the start of stdout; contains: what must be in
+		// it; absent: what must not.
+		prefix   bool
+		contains []string
+		absent   []string
+		// wide: the detailed reports may pass 100 columns (their summary
+		// lines do); the default output must not.
+		wide bool
+	}{
+		{name: "two sets", args: []string{cx, survey}, want: kindsWant},
+		{name: "one set has no all row", args: []string{survey},
+			want: "set     n  accuracy  macro-F1  majority  class     vs majority\n" +
+				"survey  6    0.5000    0.6333    0.6667  positive      -0.1667\n" +
+				"scored as neutral, flagged no_content: survey 1\n"},
+		{name: "detail after the tables", args: []string{"--detail", cx, survey}, want: kindsWant, prefix: true,
+			contains: []string{"\ncx: n=10 coverage=1.0000 accuracy=0.5000 macro_f1=0.5000", "confusion (rows: gold, columns: predicted)",
+				"\nsurvey: n=6 coverage=0.8333 accuracy=0.5000 macro_f1=0.6333"}, wide: true},
+		{name: "-v is --detail", args: []string{"-v", survey}, contains: []string{"class     precision"}, wide: true},
+		{name: "misses imply detail", args: []string{"--misses", "2", survey}, wide: true,
+			contains: []string{"misses (up to 2 per gold/predicted pair", "e6  positive  neutral    +0.0000  null\n"}},
+		{name: "no detail by default", args: []string{cx, survey}, absent: []string{"precision", "confusion"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"eval", "--predictions", pred}, tc.args...)
+			out, stderr, code := run(t, nil, args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			switch {
+			case tc.want == "":
+			case tc.prefix && !strings.HasPrefix(out, tc.want), !tc.prefix && out != tc.want:
+				t.Errorf("got\n%s\nwant\n%s", out, tc.want)
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(out, s) {
+					t.Errorf("no %q in\n%s", s, out)
+				}
+			}
+			for _, s := range tc.absent {
+				if strings.Contains(out, s) {
+					t.Errorf("%q in\n%s", s, out)
+				}
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if !tc.wide && utf8.RuneCountInString(line) > 100 {
+					t.Errorf("line wider than 100 columns: %q", line)
+				}
+			}
+		})
+	}
+}
+
+// The JSON document: its keys are documented in the README; a script may
+// rely on them. Unknown keys fail the test, so that a new key is a
+// decision (and a README line), not an accident.
+func TestEvalJSONSchema(t *testing.T) {
+	cx, survey, pred := kindsFiles(t)
+	out, stderr, code := run(t, nil, "eval", "--predictions", pred, "--json", cx, survey)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("want one JSON document on one line, got\n%s", out)
+	}
+	type miss struct {
+		Gold      string `json:"gold"`
+		Predicted string `json:"predicted"`
+		N         int    `json:"n"`
+	}
+	type kind struct {
+		Kind           string   `json:"kind"`
+		N              int      `json:"n"`
+		Accuracy       float64  `json:"accuracy"`
+		MacroF1        float64  `json:"macro_f1"`
+		Classes        []string `json:"classes"`
+		MostCommonMiss *miss    `json:"most_common_miss"`
+	}
+	type set struct {
+		Name               string                     `json:"name"`
+		File               string                     `json:"file"`
+		N                  int                        `json:"n"`
+		Coverage           float64                    `json:"coverage"`
+		Accuracy           float64                    `json:"accuracy"`
+		MacroF1            float64                    `json:"macro_f1"`
+		WeightedF1         float64                    `json:"weighted_f1"`
+		MajorityBaseline   float64                    `json:"majority_baseline"`
+		MajorityClass      string                     `json:"majority_class"`
+		VsMajority         float64                    `json:"vs_majority"`
+		Classes            []string                   `json:"classes"`
+		BinarySignAccuracy *float64                   `json:"binary_sign_accuracy"`
+		PearsonR           *float64                   `json:"pearson_r"`
+		NoContent          int                        `json:"no_content"`
+		PerClass           map[string]json.RawMessage `json:"per_class"`
+		Confusion          json.RawMessage            `json:"confusion"`
+		Misses             json.RawMessage            `json:"misses"`
+		Kinds              []kind                     `json:"kinds"`
+	}
+	type overall struct {
+		Name             string   `json:"name"`
+		Sets             int      `json:"sets"`
+		N                int      `json:"n"`
+		Coverage         float64  `json:"coverage"`
+		Accuracy         float64  `json:"accuracy"`
+		MacroF1          float64  `json:"macro_f1"`
+		WeightedF1       float64  `json:"weighted_f1"`
+		MajorityBaseline float64  `json:"majority_baseline"`
+		VsMajority       float64  `json:"vs_majority"`
+		Classes          []string `json:"classes"`
+		NoContent        int      `json:"no_content"`
+	}
+	var doc struct {
+		Sets    []set   `json:"sets"`
+		Overall overall `json:"overall"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("%v in\n%s", err, out)
+	}
+	if len(doc.Sets) != 2 {
+		t.Fatalf("%d sets, want 2", len(doc.Sets))
+	}
+	c, s := doc.Sets[0], doc.Sets[1]
+	if c.Name != "cx" || c.File != cx || c.N != 10 || c.Accuracy != 0.5 || c.MacroF1 != 0.5 || c.MajorityBaseline != 0.4 ||
+		c.MajorityClass != "negative" || c.VsMajority != 0.1 || c.NoContent != 1 || c.Coverage != 1 {
+		t.Errorf("set cx: %+v", c)
+	}
+	if s.Name != "survey" || s.N != 6 || s.MacroF1 != 0.6333 || s.VsMajority != -0.1667 || s.NoContent != 1 || s.Coverage != 0.8333 || s.Kinds != nil {
+		t.Errorf("set survey: %+v", s)
+	}
+	wantKinds := []kind{
+		{"contrast", 1, 1, 1, []string{"mixed"}, nil},
+		{"irony", 3, 0.3333, 0.5, []string{"negative"}, &miss{"negative", "positive", 2}},
+		{"negation", 3, 0.3333, 0.3333, []string{"negative", "neutral", "positive"}, &miss{"negative", "neutral", 1}},
+		{"short", 2, 1, 1, []string{"neutral", "positive"}, nil},
+		{"", 1, 0, 0, []string{"mixed"}, &miss{"mixed", "negative", 1}},
+	}
+	if !reflect.DeepEqual(c.Kinds, wantKinds) {
+		t.Errorf("kinds:\n%+v\nwant\n%+v", c.Kinds, wantKinds)
+	}
+	wantAll := overall{Name: "all", Sets: 2, N: 16, Coverage: 0.9375, Accuracy: 0.5, MacroF1: 0.5114, WeightedF1: doc.Overall.WeightedF1,
+		MajorityBaseline: 0.5, VsMajority: 0, Classes: []string{"mixed", "negative", "neutral", "positive"}, NoContent: 2}
+	if !reflect.DeepEqual(doc.Overall, wantAll) {
+		t.Errorf("overall:\n%+v\nwant\n%+v", doc.Overall, wantAll)
+	}
+}
+
+// In the pipeline, the normalize stage flags non-answers no_content and
+// the sentiment stage skips them; eval counts them as neutral.
+func TestEvalNoContentIsNeutral(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "answers.jsonl")
+	writeFile(t, gold, `{"id":"1","text":"null","lang":"en","label":"neutral"}
+{"id":"2","text":"-","lang":"de","label":"neutral"}
+{"id":"3","text":"nothing!","lang":"en","label":"neutral"}
+{"id":"4","text":"keine Angabe","lang":"de","label":"neutral"}
+{"id":"5","text":"","lang":"de","label":"positive"}
+`)
+	out, stderr, code := run(t, nil, "eval", "--json", gold)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	r := firstSet(t, out)
+	conf, _ := json.Marshal(r["confusion"])
+	if r["no_content"] != 5.0 || r["coverage"] != 1.0 || r["accuracy"] != 0.8 ||
+		string(conf) != `{"counts":[[4,0],[1,0]],"gold":["neutral","positive"],"predicted":["neutral","positive"]}` {
+		t.Errorf("no_content %v, coverage %v, accuracy %v, confusion %s; want 5, 1, 0.8, all predicted neutral", r["no_content"], r["coverage"], r["accuracy"], conf)
+	}
+	text, _, _ := run(t, nil, "eval", gold)
+	if !strings.Contains(text, "scored as neutral, flagged no_content: answers 5\n") {
+		t.Errorf("no note on no_content in\n%s", text)
+	}
+}
+
+// scoreSet is what cross-validation calls with its own predictions: the
+// kinds follow the set's mixed rule, not their own.
+func TestScoreSet(t *testing.T) {
+	items := []goldItem{
+		{id: "a", label: "mixed", kind: "contrast", rating: math.NaN()},
+		{id: "b", label: "neutral", kind: "negation", rating: math.NaN()},
+		{id: "c", label: "neutral", kind: "negation", rating: math.NaN()},
+		{id: "d", label: "positive", rating: math.NaN()},
+	}
+	preds := map[string]prediction{
+		"a": {label: "mixed"},
+		"b": {label: "mixed"},
+		"c": noContentPrediction,
+	}
+	sc := scoreSet("s", items, preds, metrics.Options{})
+	if sc.Name != "s" || sc.Report.N != 4 || sc.Report.Correct != 2 || sc.NoContent != 1 {
+		t.Errorf("name %q, n %d, correct %d, no_content %d; want s, 4, 2, 1", sc.Name, sc.Report.N, sc.Report.Correct, sc.NoContent)
+	}
+	want := []kindScore{
+		{Kind: "contrast", N: 1, Accuracy: 1, MacroF1: 1, Classes: []string{"mixed"}},
+		{Kind: "negation", N: 2, Accuracy: 0.5, MacroF1: 2.0 / 3, Classes: []string{"neutral"}, Miss: kindMiss{"neutral", "mixed", 1}},
+		{Kind: "", N: 1, Accuracy: 0, MacroF1: 0, Classes: []string{"positive"}, Miss: kindMiss{"positive", metrics.None, 1}},
+	}
+	if !reflect.DeepEqual(sc.Kinds, want) {
+		t.Errorf("kinds\n%+v\nwant\n%+v", sc.Kinds, want)
+	}
+	// Without any kind there is no per-kind table.
+	for i := range items {
+		items[i].kind = ""
+	}
+	if k := scoreSet("s", items, preds, metrics.Options{}).Kinds; k != nil {
+		t.Errorf("kinds %+v without a kind field", k)
+	}
+}
+
+func TestSetNames(t *testing.T) {
+	tests := []struct {
+		paths, want []string
+	}{
+		{[]string{"../data/dev/cx_written.jsonl", "b.csv", "noext"}, []string{"cx_written", "b", "noext"}},
+		{[]string{"dev/a.jsonl", "test/a.jsonl", "c.jsonl"}, []string{"dev/a.jsonl", "test/a.jsonl", "c"}},
+	}
+	for _, tc := range tests {
+		if got := setNames(tc.paths); !slices.Equal(got, tc.want) {
+			t.Errorf("setNames(%q) = %q, want %q", tc.paths, got, tc.want)
+		}
+	}
 }
