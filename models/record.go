@@ -54,6 +54,12 @@ type Record struct {
 	// for the stages after it (themes); they are not written out.
 	Clauses  []Clause
 	Evidence []Evidence
+	// SignalMentions are the signals taxonomy's mentions, found once for
+	// both stages that read them (sentiment: implicit complaints; signals:
+	// effort, urgency, churn); SignalMentionsFound says they were looked
+	// for. They are not written out.
+	SignalMentions      []ThemeMention
+	SignalMentionsFound bool
 
 	// Themes are the taxonomy's themes found in the text, in the order of
 	// their first mention.

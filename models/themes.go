@@ -54,3 +54,13 @@ type SignalMatch struct {
 	Start  int
 	End    int
 }
+
+// ThemeMention is one place where a taxonomy theme is mentioned: tokens [First,
+// Last] of the record, the pattern that matched, and whether an absence
+// word stands before it ("kein WLAN"). Theme indexes the taxonomy's themes.
+type ThemeMention struct {
+	Theme       int
+	First, Last int
+	Term        string
+	Negated     bool
+}

@@ -97,7 +97,7 @@ func signalCues(cfg *configs.Config) (*cueTagger, error) {
 // sentiment weight, except those after an absence word when the taxonomy
 // drops them.
 func (c *cueTagger) Cues(r *models.Record, dst []sentiment.Cue) []sentiment.Cue {
-	for _, m := range c.tagger.Mentions(r) {
+	for _, m := range c.mentions(r) {
 		th := c.tx.Themes[m.Theme]
 		if th.Sentiment == 0 || (m.Negated && c.tx.Negated == "drop") {
 			continue
@@ -123,4 +123,14 @@ func (s *signalsStage) Process(_ context.Context, r *models.Record) error {
 
 func (s *signalsStage) versions(v map[string]string) {
 	v["signals"] = s.tx.Name + "@" + s.tx.Version
+}
+
+// mentions tags r once: the sentiment stage's cues and the signals stage
+// read the same mentions.
+func (c *cueTagger) mentions(r *models.Record) []models.ThemeMention {
+	if !r.SignalMentionsFound {
+		r.SignalMentions = c.tagger.Mentions(r)
+		r.SignalMentionsFound = true
+	}
+	return r.SignalMentions
 }

@@ -52,6 +52,12 @@ type Rules struct {
 	// before a complaint ("Toll, schon wieder zu spät"), praise in scare
 	// quotes (the 'free upgrade').
 	Irony bool `mapstructure:"irony"`
+	// Irrealis scales praise in a clause with an irrealis word ("hätte",
+	// "erhofft", "should have") by this factor: 1 leaves it, 0
+	// neutralizes it, below 0 turns it into disappointment.
+	// IrrealisSentence widens the reach to the sentence.
+	Irrealis         float64 `mapstructure:"irrealis"`
+	IrrealisSentence bool    `mapstructure:"irrealis_sentence"`
 	// Implicit scores implicit complaints (Cue) as negative evidence:
 	// waiting, being passed around, broken promises, churn.
 	Implicit bool `mapstructure:"implicit"`
@@ -102,6 +108,7 @@ func DefaultRules() Rules {
 		StemFallback:       true,
 		Implicit:           true,
 		Irony:              true,
+		Irrealis:           -0.5,
 		MixedAfterContrast: true,
 		Alpha:              15,
 		NeutralWeight:      0.5,

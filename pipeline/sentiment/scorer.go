@@ -189,6 +189,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	if s.rules.Negation {
 		s.applyNegation(r, toks, info, items, explain)
 	}
+	s.applyIrrealis(r, lx, info, items, sent, explain)
 	s.applyIrony(r, lx, info, items, explain)
 	for i := range items {
 		items[i].pre = items[i].val

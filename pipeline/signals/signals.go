@@ -213,7 +213,13 @@ func (c *Computer) Compute(r *models.Record) {
 	if r.Analysed() && len(r.Tokens) > 0 {
 		tx := c.tagger.Taxonomy()
 		var seen []int // themes counted; a comment finds few
-		for _, m := range c.tagger.Mentions(r) {
+		ms := r.SignalMentions
+		if !r.SignalMentionsFound {
+			// The sentiment stage, when it ran with implicit
+			// complaints on, has tagged the same taxonomy already.
+			ms = c.tagger.Mentions(r)
+		}
+		for _, m := range ms {
 			if tx.Negated == "drop" && m.Negated {
 				continue
 			}

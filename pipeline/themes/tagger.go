@@ -30,15 +30,8 @@ func NewTagger(tx *Taxonomy, stem func(lang, lower string) string) *Tagger {
 // Taxonomy returns the taxonomy the tagger was built from.
 func (t *Tagger) Taxonomy() *Taxonomy { return t.tx }
 
-// Mention is one place where a theme is mentioned: tokens [First, Last] of
-// the record, the pattern that matched, and whether an absence word stands
-// before it ("kein WLAN").
-type Mention struct {
-	Theme       int
-	First, Last int
-	Term        string
-	Negated     bool
-}
+// Mention is one place where a theme is mentioned (models.ThemeMention).
+type Mention = models.ThemeMention
 
 type scratch struct {
 	k     keys

@@ -1,0 +1,70 @@
+package sentiment
+
+import (
+	"fmt"
+
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/models"
+)
+
+// listIrrealis: words that put a clause in the irrealis: what was
+// expected, hoped for or would have been ("hätte", "erhofft", "expected",
+// "should have"). Praise there is not praise of what happened.
+const listIrrealis = "irrealis"
+
+// applyIrrealis scales praise in a clause (or sentence) that holds an
+// irrealis word by Rules.Irrealis: "Ich hatte mir einen spannenden Thriller
+// erhofft", "Es wäre schön, wenn es mehr Parkplätze gäbe", "It should have
+// been a great evening" do not praise what the customer got.
+func (s *Scorer) applyIrrealis(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, sent []int, explain bool) {
+	f := s.rules.Irrealis
+	list := lx.List(listIrrealis)
+	if f == 1 || len(list) == 0 || len(items) == 0 {
+		return
+	}
+	toks := r.Tokens
+	var scope []int // clauses (or sentences) in the irrealis
+	for j := range toks {
+		if toks[j].Kind != models.Word {
+			continue
+		}
+		w := lowerOf(&toks[j])
+		hit := false
+		if _, ok := list[w]; ok {
+			hit = true
+		} else if j+1 < len(toks) {
+			_, hit = list[w+" "+lowerOf(&toks[j+1])]
+		}
+		if hit {
+			scope = append(scope, s.irrealisScope(info, sent, j))
+		}
+	}
+	if len(scope) == 0 {
+		return
+	}
+	for k := range items {
+		it := &items[k]
+		if it.val <= 0 || it.match == "emoji" {
+			continue
+		}
+		id := s.irrealisScope(info, sent, it.first)
+		for _, c := range scope {
+			if c == id {
+				it.val *= f
+				if explain {
+					it.rules = append(it.rules, fmt.Sprintf("irrealis (×%.2f)", f))
+				}
+				break
+			}
+		}
+	}
+}
+
+// irrealisScope is the unit an irrealis word reaches: its clause, or its
+// sentence with IrrealisSentence ("Ich hätte mir gewünscht, dass …").
+func (s *Scorer) irrealisScope(info []tokInfo, sent []int, j int) int {
+	if s.rules.IrrealisSentence {
+		return sent[j]
+	}
+	return info[j].clause
+}
