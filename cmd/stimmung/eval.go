@@ -103,6 +103,7 @@ Exit codes: 0 report printed (whatever the accuracy), 1 usage, 2 configuration,
 	cmd.Flags().BoolP("detail", "v", false, "after the tables, print each set's full report: per-class precision, recall and F1, confusion matrix")
 	cmd.Flags().Int("misses", 0, "show up to N wrongly predicted items per gold/predicted pair, in file order (implies --detail)")
 	cmd.Flags().Bool("aspects", false, `score the themes against the gold "aspects" ([{"category","polarity"}]): micro-F1 of categories and of category with polarity`)
+	addEvalLearnFlags(cmd.Flags()) // --learn, --folds: evallearn.go
 	return cmd
 }
 
@@ -135,6 +136,9 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 		if fi.IsDir() {
 			return ioError{fmt.Errorf("gold %s is a directory", name)}
 		}
+	}
+	if evalLearnWanted(cmd) {
+		return evalLearn(cmd, s, cfg, args)
 	}
 
 	if aspects, _ := cmd.Flags().GetBool("aspects"); aspects {

@@ -185,3 +185,28 @@ func TestParseLexiconSpec(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalLearnCLI(t *testing.T) {
+	in := learnInput(t, false)
+	stdout, stderr, code := run(t, nil, "eval", "--learn", "--folds", "3", in)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "train.jsonl") || !strings.Contains(stdout, "learned") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+	stdout, _, code = run(t, nil, "eval", "--learn", "--folds", "3", "--json", in)
+	var doc struct {
+		Sets []struct {
+			Set            string
+			Folds          int
+			Plain, Learned struct{ N int }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || code != ExitOK || len(doc.Sets) != 1 || doc.Sets[0].Learned.N != 79 || doc.Sets[0].Folds != 3 {
+		t.Errorf("--json: exit %d, %v, %+v:\n%s", code, err, doc, stdout)
+	}
+	if _, _, code := run(t, nil, "eval", "--learn", "--folds", "1", in); code != ExitUsage {
+		t.Errorf("--folds 1: exit %d, want %d", code, ExitUsage)
+	}
+}
