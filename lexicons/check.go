@@ -243,7 +243,7 @@ func sign(v float64) int {
 
 // each calls fn for every entry in force, in no particular order.
 func each(lx *Lexicon, fn func(Entry)) {
-	for _, m := range []map[string]Entry{lx.Words, lx.Stems, lx.Negators, lx.Modifiers, lx.Contrast, lx.Emoji, lx.Separable} {
+	for _, m := range []map[string]Entry{lx.Words, lx.Stems, lx.Negators, lx.Modifiers, lx.Contrast, lx.Emoji, lx.Separable, lx.CompoundModifiers} {
 		for _, e := range m {
 			fn(e)
 		}

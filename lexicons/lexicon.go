@@ -51,9 +51,13 @@ const (
 	// with a weight on −4..+4 and the irregular forms of the verb without
 	// its particle (Entry.Forms: "fiel", "kam"); see Lexicon.SeparableForm.
 	Separable
+	// CompoundModifier: German first parts of compounds that carry the
+	// compound's sentiment whatever its head ("Traum" in "Traumlage",
+	// "Billig" in "Billigqualität"), on −4..+4; see Lexicon.CompoundModifier.
+	CompoundModifier
 )
 
-var kindNames = [...]string{"polarity", "phrase", "negator", "modifier", "contrast", "emoji", "list", "separable"}
+var kindNames = [...]string{"polarity", "phrase", "negator", "modifier", "contrast", "emoji", "list", "separable", "compound_modifier"}
 
 // KindByName returns the Kind whose String is name ("polarity", "list",
 // ...).
@@ -117,6 +121,9 @@ type Lexicon struct {
 	// Separable holds German separable verbs by infinitive. After changing
 	// it (or the separable_particle list) by hand, call IndexSeparable.
 	Separable map[string]Entry
+	// CompoundModifiers holds the first parts of compounds that carry
+	// sentiment, by lower-cased form ("traum", "billig").
+	CompoundModifiers map[string]Entry
 	// sepForms maps every form of a separable verb (joined with its
 	// particle: "abstürzt", "abgestürzt", "ausfiel") to its entry; see
 	// IndexSeparable.

@@ -45,6 +45,7 @@ var builtinFiles = []struct {
 	{"de/contrast.tsv", Contrast, "de"},
 	{"de/wordlists.tsv", List, "de"},
 	{"de/separable.tsv", Separable, "de"},
+	{"de/compound_modifiers.tsv", CompoundModifier, "de"},
 	{"emoji.tsv", Emoji, ""},
 	{"emoticons.tsv", Emoji, ""},
 }
@@ -259,18 +260,19 @@ func (b *builder) add(kind Kind, mode string, es []Entry) {
 
 func (b *builder) build() (*Lexicon, error) {
 	lx := &Lexicon{
-		Lang:      b.lang,
-		Words:     make(map[string]Entry, len(b.cur[Polarity])),
-		Stems:     map[string]Entry{},
-		Phrases:   map[string][]Entry{},
-		Negators:  make(map[string]Entry, len(b.cur[Negator])),
-		Modifiers: make(map[string]Entry, len(b.cur[Modifier])),
-		Contrast:  make(map[string]Entry, len(b.cur[Contrast])),
-		Emoji:     make(map[string]Entry, len(b.cur[Emoji])),
-		Lists:     map[string]map[string]Entry{},
-		Separable: make(map[string]Entry, len(b.cur[Separable])),
-		records:   b.recs,
-		dropped:   b.dropped,
+		Lang:              b.lang,
+		Words:             make(map[string]Entry, len(b.cur[Polarity])),
+		Stems:             map[string]Entry{},
+		Phrases:           map[string][]Entry{},
+		Negators:          make(map[string]Entry, len(b.cur[Negator])),
+		Modifiers:         make(map[string]Entry, len(b.cur[Modifier])),
+		Contrast:          make(map[string]Entry, len(b.cur[Contrast])),
+		Emoji:             make(map[string]Entry, len(b.cur[Emoji])),
+		Lists:             map[string]map[string]Entry{},
+		Separable:         make(map[string]Entry, len(b.cur[Separable])),
+		CompoundModifiers: make(map[string]Entry, len(b.cur[CompoundModifier])),
+		records:           b.recs,
+		dropped:           b.dropped,
 	}
 	for kind, m := range b.cur {
 		for k, i := range m {
@@ -297,6 +299,8 @@ func (b *builder) build() (*Lexicon, error) {
 				lx.AddToList(e.List, e)
 			case Separable:
 				lx.Separable[e.Term] = e
+			case CompoundModifier:
+				lx.CompoundModifiers[e.Term] = e
 			}
 		}
 	}
@@ -333,7 +337,7 @@ func (lx *Lexicon) version() string {
 		key  string
 		i    int // index into es
 	}
-	n := len(lx.Words) + len(lx.Stems) + len(lx.Negators) + len(lx.Modifiers) + len(lx.Contrast) + len(lx.Emoji) + len(lx.Separable)
+	n := len(lx.Words) + len(lx.Stems) + len(lx.Negators) + len(lx.Modifiers) + len(lx.Contrast) + len(lx.Emoji) + len(lx.Separable) + len(lx.CompoundModifiers)
 	for _, l := range lx.Lists {
 		n += len(l)
 	}
@@ -360,7 +364,7 @@ func (lx *Lexicon) version() string {
 	for _, m := range []struct {
 		kind Kind
 		m    map[string]Entry
-	}{{Negator, lx.Negators}, {Modifier, lx.Modifiers}, {Contrast, lx.Contrast}, {Emoji, lx.Emoji}, {Separable, lx.Separable}} {
+	}{{Negator, lx.Negators}, {Modifier, lx.Modifiers}, {Contrast, lx.Contrast}, {Emoji, lx.Emoji}, {Separable, lx.Separable}, {CompoundModifier, lx.CompoundModifiers}} {
 		for k, e := range m.m {
 			add(m.kind, k, e)
 		}

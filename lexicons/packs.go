@@ -26,10 +26,10 @@ var packFiles = []struct {
 	file string
 	kind Kind
 }{{"polarity.tsv", Polarity}, {"phrases.tsv", Phrase}, {"negators.tsv", Negator}, {"modifiers.tsv", Modifier}, {"contrast.tsv", Contrast}, {"emoji.tsv", Emoji},
-	{"wordlists.tsv", List}, {"separable.tsv", Separable}}
+	{"wordlists.tsv", List}, {"separable.tsv", Separable}, {"compound_modifiers.tsv", CompoundModifier}}
 
 // PackLayers returns the layers of domain pack name for lang: one per file
-// domains/<name>/<lang>/{polarity,phrases,negators,modifiers,contrast,emoji,wordlists,separable}.tsv. A pack may cover only
+// domains/<name>/<lang>/{polarity,phrases,negators,modifiers,contrast,emoji,wordlists,separable,compound_modifiers}.tsv. A pack may cover only
 // some kinds or one language; an unknown pack is an error that lists the
 // known ones.
 func PackLayers(name, lang string) ([]Layer, error) {

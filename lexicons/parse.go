@@ -239,6 +239,8 @@ func (p *parser) term(t string, n int) (string, *ParseError) {
 		return "", p.errorf(n, "polarity term %q has several words: put it in a phrase file", t)
 	case p.kind == Emoji && words > 1:
 		return "", p.errorf(n, "emoji term %q contains a space", t)
+	case p.kind == CompoundModifier && words > 1:
+		return "", p.errorf(n, "compound modifier %q has several words: give the first part of a compound (traum)", t)
 	case p.kind == Separable && words > 1:
 		return "", p.errorf(n, "separable verb %q has several words: write the infinitive with its particle (abstürzen)", t)
 	case p.kind == Phrase && words < 2:

@@ -36,6 +36,8 @@ func TestParseErrors(t *testing.T) {
 		{"contrast needs after", Contrast, "aber\t0.5\n", `x.tsv:1: "aber": a contrast entry needs two weights, before and after`},
 		{"contrast missing both", Contrast, "aber\n", `x.tsv:1: "aber": missing weights (before and after) column`},
 		{"contrast too many", Contrast, "aber\t0.5\t1.5\t2\n", `x.tsv:1: "aber": too many columns (want term, before, after)`},
+		{"compound modifier of two words", CompoundModifier, "super toll\t2\n", `x.tsv:1: compound modifier "super toll" has several words: give the first part of a compound (traum)`},
+		{"compound modifier out of range", CompoundModifier, "traum\t5\n", `x.tsv:1: weight 5 out of range -4..4 for compound_modifier entries`},
 		{"unknown match", Polarity, "gut\t1.9\tfuzzy\n", `x.tsv:1: "gut": unknown match "fuzzy": want exact or stem`},
 		{"match upper case", Polarity, "gut\t1.9\tStem\n", `x.tsv:1: "gut": unknown match "Stem": want exact or stem`},
 		{"stem on negator", Negator, "nicht\t-0.74\tstem\n", `x.tsv:1: "nicht": stem matching applies to polarity words only, not to negator entries`},

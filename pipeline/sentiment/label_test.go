@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stimmung/stimmung/lexicons"
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/text"
 )
 
 // A strongly scored comment is never mixed, however much praise and blame
@@ -66,6 +68,36 @@ func TestLabelRule(t *testing.T) {
 	} {
 		if got := s.label("de", c.score, c.praise, c.blame); got != c.want {
 			t.Errorf("label(%v, praise %v, blame %v) = %s, want %s", c.score, c.praise, c.blame, got, c.want)
+		}
+	}
+}
+
+// A compound whose head is unknown or neutral takes its sentiment from a
+// compound modifier; a known head wins over it.
+func TestCompoundModifier(t *testing.T) {
+	lx := testLexicons()
+	lx["de"].CompoundModifiers = map[string]lexicons.Entry{
+		"traum":  {Term: "traum", Weight: 2, Kind: lexicons.CompoundModifier, Source: "de/compound_modifiers.tsv:1"},
+		"billig": {Term: "billig", Weight: -1.5, Kind: lexicons.CompoundModifier, Source: "de/compound_modifiers.tsv:2"},
+	}
+	lx["de"].Words["hotel"] = lexicons.Entry{Term: "hotel", Weight: 0}
+	for _, c := range []struct {
+		text, match string
+		sign        float64
+	}{
+		{"Eine Traumlage.", "compound (first part)", 1},
+		{"Ein Traumhotel.", "compound (first part)", 1}, // neutral head
+		{"Billigqualität.", "compound (first part)", -1},
+		{"Traumverspätung.", "compound", -1}, // the head speaks first
+		{"Traum.", "", 0},                    // no head left: not a compound
+	} {
+		r := prepare(c.text, "de")
+		New(lx, DefaultRules(), text.Stem, nil).Score(r, true)
+		switch {
+		case c.sign == 0 && len(r.Explain) > 0:
+			t.Errorf("%s: %+v, want nothing", c.text, r.Explain)
+		case c.sign != 0 && (len(r.Explain) != 1 || r.Explain[0].Match != c.match || r.Explain[0].Final*c.sign <= 0):
+			t.Errorf("%s: %+v, want one %s item of sign %v", c.text, r.Explain, c.match, c.sign)
 		}
 	}
 }

@@ -223,8 +223,9 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 			}
 			if ok && e.Weight == 0 {
 				// A head the lexicon knows as neutral ends the search:
-				// "Stromsteuer" is a "Steuer", not "teuer".
-				return lexicons.Entry{}, "", false
+				// "Stromsteuer" is a "Steuer", not "teuer". Its first
+				// part may still judge it ("Traumhotel").
+				return compoundModifier(lx, lower)
 			}
 			if ok {
 				if strings.HasSuffix(lower[:k], "un") {
@@ -236,6 +237,33 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 		}
 		if unicode.IsLetter(c) {
 			letters++
+		}
+	}
+	return compoundModifier(lx, lower)
+}
+
+// minModifiedHead is the shortest head after a compound modifier, in letters.
+const minModifiedHead = 3
+
+// compoundModifier looks a compound up by its first part when no head
+// carried sentiment: "Traumlage", "Billigqualität", "Spitzenessen". The
+// longest known first part wins; a hyphen or linking "s" after it is
+// allowed ("Horror-Trip", "Qualitätsmangel").
+func compoundModifier(lx *lexicons.Lexicon, lower string) (lexicons.Entry, string, bool) {
+	if len(lx.CompoundModifiers) == 0 {
+		return lexicons.Entry{}, "", false
+	}
+	for k := len(lower) - 1; k > 0; k-- {
+		if !utf8.RuneStart(lower[k]) || utf8.RuneCountInString(lower[k:]) < minModifiedHead {
+			continue
+		}
+		first := strings.TrimSuffix(lower[:k], "-")
+		e, ok := lx.CompoundModifiers[first]
+		if !ok && strings.HasSuffix(first, "s") {
+			e, ok = lx.CompoundModifiers[first[:len(first)-1]]
+		}
+		if ok && e.Weight != 0 {
+			return e, "compound (first part)", true
 		}
 	}
 	return lexicons.Entry{}, "", false
