@@ -94,15 +94,15 @@ func signalCues(cfg *configs.Config) (*cueTagger, error) {
 }
 
 // Cues implements sentiment.CueFinder: the mentions of themes with a
-// sentiment weight, except those after an absence word when the taxonomy
-// drops them.
+// sentiment weight, those after an absence word marked negated.
 func (c *cueTagger) Cues(r *models.Record, dst []sentiment.Cue) []sentiment.Cue {
 	for _, m := range c.mentions(r) {
 		th := c.tx.Themes[m.Theme]
-		if th.Sentiment == 0 || (m.Negated && c.tx.Negated == "drop") {
+		if th.Sentiment == 0 {
 			continue
 		}
-		dst = append(dst, sentiment.Cue{First: m.First, Last: m.Last, Weight: th.Sentiment, Name: th.Path, Source: c.source[m.Theme]})
+		dst = append(dst, sentiment.Cue{First: m.First, Last: m.Last, Weight: th.Sentiment, Negated: m.Negated,
+			Name: th.Path, Source: c.source[m.Theme]})
 	}
 	return dst
 }

@@ -21,6 +21,9 @@ type Cue struct {
 	// ("effort/transfer") and Source where it is defined (file:line).
 	Weight       float64
 	Name, Source string
+	// Negated: an absence word stands before the cue ("musste nicht
+	// warten", "no hassle"): the complaint is denied, which is praise.
+	Negated bool
 }
 
 // CueFinder finds the cues of a record; the record has its tokens, stems
@@ -31,9 +34,10 @@ type CueFinder interface {
 
 // addCues turns each cue that no lexicon word or phrase already covers
 // into a sentiment item. The words of the cue play no other part: "nie
-// zurückgerufen" is one complaint, its "nie" negates nothing else. A cue is
-// not negated again either: the finder has already dropped cues after an
-// absence word ("musste nicht warten").
+// zurückgerufen" is one complaint, its "nie" negates nothing else. A cue
+// after an absence word ("musste nicht warten", "no hassle at all") is a
+// complaint denied: its weight is negated with the negation scalar, and
+// the negator is spent on it.
 func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []int, explain bool) []item {
 	if s.cues == nil || !s.rules.Implicit {
 		return items
@@ -75,8 +79,15 @@ func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []
 		info[c.First].item = len(items) + 1
 		it := item{first: c.First, last: c.Last, sentence: sent[c.First], base: c.Weight, val: c.Weight,
 			source: c.Source, match: "implicit", negated: true}
+		if c.Negated {
+			it.val *= s.rules.NegationScalar
+			s.spendNegator(info, c.First)
+		}
 		if explain {
 			it.rules = []string{fmt.Sprintf("implicit: %s", c.Name)}
+			if c.Negated {
+				it.rules = append(it.rules, fmt.Sprintf("complaint denied (×%.2f)", s.rules.NegationScalar))
+			}
 		}
 		items = append(items, it)
 		added = true
@@ -93,5 +104,16 @@ func sortItems(info []tokInfo, items []item) {
 	slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
 	for k := range items {
 		info[items[k].first].item = k + 1
+	}
+}
+
+// spendNegator marks the negator nearest before token j in its clause as
+// used, so that it negates nothing else and is no dangling negation.
+func (s *Scorer) spendNegator(info []tokInfo, j int) {
+	for k := j - 1; k >= 0 && info[k].clause == info[j].clause; k-- {
+		if info[k].role == negator {
+			info[k].used = true
+			return
+		}
 	}
 }
