@@ -70,6 +70,9 @@ func KindByName(name string) (Kind, bool) {
 	return 0, false
 }
 
+// KindNames lists the names of every kind, in Kind order.
+func KindNames() []string { return append([]string(nil), kindNames[:]...) }
+
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]

@@ -23,6 +23,9 @@ const (
 	// ListCoordinator: words after which a separable verb's particle still
 	// ends its part of the clause ("stürzt ab und ...").
 	ListCoordinator = "coordinator"
+	// ListQuestionVerb: finite verbs that open a yes/no question; such a
+	// question with "nicht"/"n't" is rhetorical ("Ist das nicht schön?").
+	ListQuestionVerb = "question_verb"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/lexicons"
@@ -106,7 +107,7 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 			}
 			kind, ok := kindByName(f.Kind)
 			if !ok {
-				return nil, o.Errorf("lexicons", "lexicons[%d]: kind %q: want one of polarity, phrase, negator, modifier, contrast, emoji", i, f.Kind)
+				return nil, o.Errorf("lexicons", "lexicons[%d]: kind %q: want one of %s", i, f.Kind, strings.Join(lexicons.KindNames(), ", "))
 			}
 			if !slices.Contains([]string{"", "merge", "replace"}, f.Mode) {
 				return nil, o.Errorf("lexicons", "lexicons[%d]: mode %q: want merge or replace", i, f.Mode)
@@ -165,16 +166,12 @@ func badThresholds(th map[string]sentiment.Threshold) string {
 	return ""
 }
 
+// kindByName is lexicons.KindByName with polarity as the default.
 func kindByName(name string) (lexicons.Kind, bool) {
 	if name == "" {
 		return lexicons.Polarity, true
 	}
-	for k := lexicons.Polarity; k <= lexicons.Emoji; k++ {
-		if k.String() == name {
-			return k, true
-		}
-	}
-	return 0, false
+	return lexicons.KindByName(name)
 }
 
 // config returns the decoded options (for the test that default.yaml and

@@ -83,10 +83,6 @@ func parseLexiconSpec(spec string) ([]pipeline.LexiconFile, error) {
 }
 
 func isKindName(s string) bool {
-	for k := lexicons.Polarity; k <= lexicons.Emoji; k++ {
-		if k.String() == s {
-			return true
-		}
-	}
-	return false
+	_, ok := lexicons.KindByName(s)
+	return ok
 }

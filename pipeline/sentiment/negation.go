@@ -19,6 +19,7 @@ import (
 // or_word (a negation carries over "or").
 func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tokInfo, items []item, explain bool) {
 	lx := s.lex[r.Lang]
+	rhetoricalQuestions(r, lx, info)
 	notNegated := lx.List(lexicons.ListNotNegated)
 	negate := func(it *item, by int, how string) {
 		info[by].used = true
@@ -149,4 +150,33 @@ func isTagQuestion(toks []models.Token, j int) bool {
 		return true
 	}
 	return j > 0 && lowerOf(&toks[j-1]) == "oder"
+}
+
+// rhetoricalQuestions takes the negators out of a yes/no question that
+// opens with its verb ("Ist die Welt nicht zauberhaft?", "Isn't it
+// lovely?"): such a question asks for agreement, it does not deny. A
+// question with a question word ("Warum geht das nicht?") keeps them.
+func rhetoricalQuestions(r *models.Record, lx *lexicons.Lexicon, info []tokInfo) {
+	verbs := lx.List(lexicons.ListQuestionVerb)
+	if len(verbs) == 0 {
+		return
+	}
+	toks := r.Tokens
+	for _, se := range r.Sentences {
+		first, last := se.FirstToken, se.EndToken-1
+		for first <= last && toks[first].Kind != models.Word {
+			first++
+		}
+		if first > last || toks[last].Kind != models.Punct || !strings.HasPrefix(toks[last].Text, "?") {
+			continue
+		}
+		if _, ok := verbs[lowerOf(&toks[first])]; !ok {
+			continue
+		}
+		for j := first; j <= last; j++ {
+			if info[j].role == negator {
+				info[j].role, info[j].used = plain, true
+			}
+		}
+	}
 }
