@@ -1,19 +1,25 @@
 // Package sentiment scores the sentiment of tokenized German and English
 // text with weighted lexicons and rules, in the manner of VADER but with the
-// rules German needs: negation after the verb ("gefällt mir nicht"), all
-// forms of "kein", "weder … noch", compounds ("Lieferverzögerung" is scored
-// through "Verzögerung"), and clause-aware contrast ("aber", "obwohl").
+// rules German needs and those customer feedback needs: negation after the
+// verb ("gefällt mir nicht"), all forms of "kein", "weder … noch",
+// compounds ("Lieferverzögerung" through "Verzögerung", "Traumlage" through
+// "Traum"), separable verbs ("stürzt … ab"), clause-aware contrast ("aber",
+// "obwohl"), implicit complaints ("warte seit drei Wochen"), irony ("Toll,
+// schon wieder zu spät") and the irrealis ("hatte mir mehr erhofft").
 //
 // The files follow a record through Score (scorer.go): lookup.go finds the
-// evidence (phrases, emoji, words by form, stem and compound head);
-// clauses.go numbers the clauses and applies boosters and dampeners;
-// separable.go joins a German particle that ends its clause with its verb
-// ("stürzt … ab" = abstürzen);
-// negation.go negates; contrast.go weighs the clauses around "aber"/"but";
-// aggregate.go sums sentences and the comment and sets the labels. rules.go
-// holds every switch and weight.
+// evidence (phrases, emoji, words by form, stem, compound head and compound
+// first part); clauses.go numbers the clauses and applies boosters and
+// dampeners; separable.go joins a clause-final particle to its verb;
+// cues.go adds the implicit complaints a CueFinder reports (the signals
+// taxonomy's cues); negation.go negates (and leaves rhetorical questions
+// alone); irrealis.go and irony.go turn praise that is not praise;
+// contrast.go weighs the clauses around "aber"/"but"; aggregate.go sums
+// sentences and the comment and sets the labels. rules.go holds every
+// switch and weight; the word lists the rules read are lexicon data
+// (wordlists.tsv of each language).
 //
 // Every number that moves a score is a Rules field, set from the
 // configuration, and every contribution can be explained: which lexicon line
-// matched, how, and which rules changed its weight.
+// or cue matched, how, and which rules changed its weight.
 package sentiment
