@@ -76,12 +76,7 @@ func WithLexicons(cfg *configs.Config, files ...LexiconFile) (*configs.Config, e
 // lo) and positive (at or above hi): its thresholds mapped back through
 // sum/sqrt(sum²+alpha).
 func SentimentCuts(cfg *configs.Config, lang string) (lo, hi float64, err error) {
-	o := &Options{spec: configs.StageSpec{Name: "sentiment"}, index: -1}
-	for i, spec := range cfg.Pipeline.Stages {
-		if spec.Name == "sentiment" {
-			o = &Options{spec: spec, index: i}
-		}
-	}
+	o := stageOptions(cfg, "sentiment")
 	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Packs: []string{}, Lexicons: []lexiconFile{}}
 	if err := o.Decode(&opts); err != nil {
 		return 0, 0, err

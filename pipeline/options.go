@@ -92,3 +92,16 @@ func eachOption(t reflect.Type, f func(name string, t reflect.Type)) {
 		}
 	}
 }
+
+// stageOptions returns the options of the stage named name in cfg (the
+// last such entry), or empty options when cfg does not list it: for the
+// commands and stages that need a stage's settings without building it.
+func stageOptions(cfg *configs.Config, name string) *Options {
+	o := &Options{spec: configs.StageSpec{Name: name}, index: -1}
+	for i, spec := range cfg.Pipeline.Stages {
+		if spec.Name == name {
+			o = &Options{spec: spec, index: i}
+		}
+	}
+	return o
+}

@@ -129,12 +129,7 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 // Lexicons returns the lexicons the sentiment stage of cfg would use (the
 // built-in ones when cfg has no sentiment stage), for `stimmung lexicon`.
 func Lexicons(cfg *configs.Config) (map[string]*lexicons.Lexicon, error) {
-	o := &Options{spec: configs.StageSpec{Name: "sentiment"}, index: -1}
-	for i, spec := range cfg.Pipeline.Stages {
-		if spec.Name == "sentiment" {
-			o = &Options{spec: spec, index: i}
-		}
-	}
+	o := stageOptions(cfg, "sentiment")
 	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Packs: []string{}, Lexicons: []lexiconFile{}}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err

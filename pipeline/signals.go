@@ -80,12 +80,7 @@ func newCueTagger(o *Options, path string) (*cueTagger, error) {
 // signalCues builds the cue tagger from the configured signals stage (the
 // built-in taxonomy when there is none).
 func signalCues(cfg *configs.Config) (*cueTagger, error) {
-	o := &Options{spec: configs.StageSpec{Name: "signals"}, index: -1}
-	for i, spec := range cfg.Pipeline.Stages {
-		if spec.Name == "signals" {
-			o = &Options{spec: spec, index: i}
-		}
-	}
+	o := stageOptions(cfg, "signals")
 	opts := signalsOptions{Config: signals.Defaults()}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err

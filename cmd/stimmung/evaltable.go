@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/pipeline/metrics"
 )
@@ -242,7 +241,7 @@ func writeEvalText(w io.Writer, sets []*setScore, all *overallScore, detail bool
 		rows = append(rows, []string{"all", strconv.Itoa(r.N), f4(r.Accuracy), f4(r.MacroF1),
 			f4(all.MajorityBaseline), "(each set's)", fmt.Sprintf("%+.4f", vsMajority(r.Accuracy, all.MajorityBaseline))})
 	}
-	alignTable(&b, rows, "lrrrrlr")
+	metrics.WriteTable(&b, rows, "lrrrrlr")
 
 	var notes []string
 	for _, s := range sets {
@@ -271,7 +270,7 @@ func writeEvalText(w io.Writer, sets []*setScore, all *overallScore, detail bool
 			}
 			rows = append(rows, []string{name, strconv.Itoa(k.N), f4(k.Accuracy), f4(k.MacroF1), miss})
 		}
-		alignTable(&b, rows, "lrrrl")
+		metrics.WriteTable(&b, rows, "lrrrl")
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
@@ -397,29 +396,3 @@ func setJSON(s *setScore) (json.RawMessage, error) {
 }
 
 func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
-
-// alignTable writes rows with aligned columns, two spaces apart; align has
-// one letter per column, 'l' or 'r'. Trailing blanks are dropped.
-func alignTable(b *strings.Builder, rows [][]string, align string) {
-	width := make([]int, len(align))
-	for _, row := range rows {
-		for i, c := range row {
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
-	for _, row := range rows {
-		var line strings.Builder
-		for i, c := range row {
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
-			if align[i] == 'r' {
-				line.WriteString(pad + c)
-			} else {
-				line.WriteString(c + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
-	}
-}

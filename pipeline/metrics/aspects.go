@@ -207,7 +207,7 @@ func (r *AspectReport) WriteText(w io.Writer) error {
 		rows = append(rows, []string{c.Category, f4(c.Precision), f4(c.Recall), f4(c.F1), fmt.Sprint(c.Support), fmt.Sprint(c.TP + c.FP)})
 	}
 	b.WriteString("\n")
-	writeTable(&b, rows, "lrrrrr")
+	WriteTable(&b, rows, "lrrrrr")
 	if len(r.Misses) > 0 {
 		b.WriteString("\nmisses (gold → predicted)\n")
 		for _, m := range r.Misses {

@@ -419,7 +419,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, c := range r.PerClass {
 		t = append(t, []string{c.Class, f4(c.Precision), f4(c.Recall), f4(c.F1), strconv.Itoa(c.Support), strconv.Itoa(c.Predicted)})
 	}
-	writeTable(&b, t, "lrrrrr")
+	WriteTable(&b, t, "lrrrrr")
 
 	b.WriteString("\nconfusion (rows: gold, columns: predicted)\n")
 	t = [][]string{append([]string{""}, r.Confusion.Pred...)}
@@ -430,7 +430,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		t = append(t, row)
 	}
-	writeTable(&b, t, "l"+strings.Repeat("r", len(r.Confusion.Pred)))
+	WriteTable(&b, t, "l"+strings.Repeat("r", len(r.Confusion.Pred)))
 
 	if len(r.Misses) > 0 {
 		fmt.Fprintf(&b, "\nmisses (up to %d per gold/predicted pair, in input order)\n", r.MissesPerCell)
@@ -442,7 +442,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			t = append(t, []string{m.ID, m.Gold, m.Pred, score, cut(m.Text, maxMissText)})
 		}
-		writeTable(&b, t, "lllrl")
+		WriteTable(&b, t, "lllrl")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -450,10 +450,10 @@ func (r *Report) WriteText(w io.Writer) error {
 
 func f4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 
-// writeTable aligns columns; align has one letter per column, 'l' or 'r'.
+// WriteTable aligns columns; align has one letter per column, 'l' or 'r'.
 // Trailing blanks are dropped, so a last left-aligned column of free text
 // is not padded.
-func writeTable(b *strings.Builder, rows [][]string, align string) {
+func WriteTable(b *strings.Builder, rows [][]string, align string) {
 	width := make([]int, len(align))
 	for _, row := range rows {
 		for i, c := range row {

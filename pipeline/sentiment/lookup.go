@@ -1,7 +1,6 @@
 package sentiment
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,10 +159,7 @@ func standaloneModifiers(toks []models.Token, info []tokInfo, items []item, sent
 	}
 	if added {
 		// Keep items in text order and their back references right.
-		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
-		for k := range items {
-			info[items[k].first].item = k + 1
-		}
+		sortItems(info, items)
 	}
 	return items
 }

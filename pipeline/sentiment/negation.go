@@ -2,7 +2,6 @@ package sentiment
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/stimmung/stimmung/lexicons"
@@ -124,10 +123,7 @@ func (s *Scorer) danglingNegation(toks []models.Token, info []tokInfo, items []i
 		added = true
 	}
 	if added {
-		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
-		for k := range items {
-			info[items[k].first].item = k + 1
-		}
+		sortItems(info, items)
 	}
 	return items
 }

@@ -2,7 +2,6 @@ package sentiment
 
 import (
 	"fmt"
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,10 +100,7 @@ func (s *Scorer) separableVerbs(r *models.Record, lx *lexicons.Lexicon, info []t
 		added = true
 	}
 	if added {
-		slices.SortFunc(items, func(a, b item) int { return a.first - b.first })
-		for k := range items {
-			info[items[k].first].item = k + 1
-		}
+		sortItems(info, items)
 	}
 	return items
 }
