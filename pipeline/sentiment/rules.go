@@ -58,6 +58,9 @@ type Rules struct {
 	// IrrealisSentence widens the reach to the sentence.
 	Irrealis         float64 `mapstructure:"irrealis"`
 	IrrealisSentence bool    `mapstructure:"irrealis_sentence"`
+	// Excess is the weight of an adjective the lexicon does not score
+	// after "zu"/"too" ("viel zu warm", "too salty"); 0 switches it off.
+	Excess float64 `mapstructure:"excess"`
 	// Implicit scores implicit complaints (Cue) as negative evidence:
 	// waiting, being passed around, broken promises, churn.
 	Implicit bool `mapstructure:"implicit"`
@@ -109,6 +112,7 @@ func DefaultRules() Rules {
 		Implicit:           true,
 		Irony:              true,
 		Irrealis:           -0.5,
+		Excess:             -1.3,
 		MixedAfterContrast: true,
 		Alpha:              15,
 		NeutralWeight:      0.5,

@@ -26,14 +26,18 @@ type Scorer struct {
 	stem func(lang, lower string) string
 	// cues finds implicit complaints (nil: none).
 	cues CueFinder
+	// stop holds each language's stop words: the function words that
+	// follow "zu"/"too" when it is no excess ("zu einem", "zu mir").
+	stop map[string]map[string]bool
 }
 
 // New returns a Scorer over one lexicon per language ("de", "en"); cues
 // may be nil.
 func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}}
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
+		sc.stop[lang] = lexicons.Stopwords(lang)
 	}
 	sc.scratch.New = func() any { return new(scratch) }
 	return sc
@@ -167,6 +171,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	s.markClauses(r, info, sent)
 	items = s.separableVerbs(r, lx, info, items, sent, explain)
 	items = s.addCues(r, info, items, sent, explain)
+	items = s.addExcess(r, lx, info, items, sent, explain)
 	if s.rules.Negation && r.Lang == "en" {
 		items = s.neverAgain(toks, info, items, sent)
 	}
