@@ -26,6 +26,10 @@ const (
 	// ListQuestionVerb: finite verbs that open a yes/no question; such a
 	// question with "nicht"/"n't" is rhetorical ("Ist das nicht schön?").
 	ListQuestionVerb = "question_verb"
+	// ListNegationTransparent: articles and particles that do not count
+	// in the negation window ("haven't had a single dropped call", "war
+	// das Personal auch nicht").
+	ListNegationTransparent = "negation_transparent"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

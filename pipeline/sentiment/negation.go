@@ -20,6 +20,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	lx := s.lex[r.Lang]
 	rhetoricalQuestions(r, lx, info)
 	notNegated := lx.List(lexicons.ListNotNegated)
+	transparent := lx.List(lexicons.ListNegationTransparent)
 	negate := func(it *item, by int, how string) {
 		info[by].used = true
 		if _, adverb := notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])]; it.negated || adverb {
@@ -58,7 +59,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				negate(it, j, "")
 				break
 			}
-			if in.role != covered {
+			if in.role != covered && !inList(transparent, lowerOf(&toks[j])) {
 				dist++
 			}
 		}
@@ -98,7 +99,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				}
 				break
 			}
-			if info[k].role != covered {
+			if info[k].role != covered && !inList(transparent, lowerOf(&toks[k])) {
 				dist++
 			}
 		}
@@ -175,4 +176,9 @@ func rhetoricalQuestions(r *models.Record, lx *lexicons.Lexicon, info []tokInfo)
 			}
 		}
 	}
+}
+
+func inList(list map[string]lexicons.Entry, w string) bool {
+	_, ok := list[w]
+	return ok
 }
