@@ -10,8 +10,10 @@ import (
 // lookup WORD` and explanations: the exact polarity entry, the stem entry
 // of stem, the phrases that start with word (longest first), the negator,
 // modifier and contrast entries of word and the multi-word ones that start
-// with it, and the emoji or emoticon entry (see EmojiEntry). word may be
-// a phrase ("waste of money"): then the entries with exactly that term.
+// with it, the emoji or emoticon entry (see EmojiEntry), the separable verb
+// the word is a form of ("abgestürzt"), the compound modifier it is
+// ("traum"), and the word lists that hold it (by list name). word may be a
+// phrase ("waste of money"): then the entries with exactly that term.
 //
 // word is lower-cased; stem "" means StemWord(lx.Lang, word). Entries come
 // in that order; each carries its Kind and Source.
@@ -59,6 +61,17 @@ func (lx *Lexicon) Lookup(word string, stem string) []Entry {
 	}
 	if e, ok := lx.EmojiEntry(word); ok {
 		out = append(out, e)
+	}
+	if e, ok := lx.SeparableForm(lower); ok {
+		out = append(out, e)
+	}
+	if e, ok := lx.CompoundModifiers[lower]; ok {
+		out = append(out, e)
+	}
+	for _, name := range lx.ListNames() {
+		if e, ok := lx.Lists[name][lower]; ok {
+			out = append(out, e)
+		}
 	}
 	return out
 }

@@ -55,11 +55,14 @@ options), exactly as the sentiment stage loads them.`,
 			found := 0
 			for _, lang := range langs(cmd) {
 				for _, e := range lex[lang].Lookup(word, "") {
-					w := fmt.Sprintf("%+.3g", e.Weight)
-					if e.Kind == lexicons.Contrast {
+					w, kind := fmt.Sprintf("%+.3g", e.Weight), e.Kind.String()
+					switch e.Kind {
+					case lexicons.Contrast:
 						w = fmt.Sprintf("×%.3g before, ×%.3g after", e.Weight, e.After)
+					case lexicons.List:
+						w, kind = "-", "list "+e.List
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", lang, e.Kind, e.Term, w, e.Match, e.Source)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", lang, kind, e.Term, w, e.Match, e.Source)
 					found++
 				}
 			}
