@@ -25,7 +25,9 @@ func (s *Scorer) applyIrrealis(r *models.Record, lx *lexicons.Lexicon, info []to
 	toks := r.Tokens
 	var scope []int // clauses (or sentences) in the irrealis
 	for j := range toks {
-		if toks[j].Kind != models.Word {
+		// A marker inside a phrase is the phrase's ("couldn't have been
+		// better" is praise), not the clause's.
+		if toks[j].Kind != models.Word || info[j].role == covered || info[j].item != 0 {
 			continue
 		}
 		w := lowerOf(&toks[j])
@@ -44,7 +46,9 @@ func (s *Scorer) applyIrrealis(r *models.Record, lx *lexicons.Lexicon, info []to
 	}
 	for k := range items {
 		it := &items[k]
-		if it.val <= 0 || it.match == "emoji" {
+		// Negated praise is blame already ("hätte nicht besser sein
+		// können" is praise; the negation has turned it).
+		if it.val <= 0 || it.match == "emoji" || it.negated {
 			continue
 		}
 		id := s.irrealisScope(info, sent, it.first)
