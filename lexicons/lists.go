@@ -30,6 +30,9 @@ const (
 	// in the negation window ("haven't had a single dropped call", "war
 	// das Personal auch nicht").
 	ListNegationTransparent = "negation_transparent"
+	// ListNothingAnswer: words that answer "nothing" ("Nothing at all.",
+	// "Nichts weiter."): no verdict, so no dangling negation.
+	ListNothingAnswer = "nothing_answer"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

@@ -59,7 +59,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				negate(it, j, "")
 				break
 			}
-			if in.role != covered && !inList(transparent, lowerOf(&toks[j])) {
+			if in.role != covered && !inSet(transparent, lowerOf(&toks[j])) {
 				dist++
 			}
 		}
@@ -99,7 +99,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				}
 				break
 			}
-			if info[k].role != covered && !inList(transparent, lowerOf(&toks[k])) {
+			if info[k].role != covered && !inSet(transparent, lowerOf(&toks[k])) {
 				dist++
 			}
 		}
@@ -107,15 +107,20 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 }
 
 // danglingNegation adds an item for each negator that negated nothing and
-// whose clause holds no sentiment word: the negation is itself the verdict.
-func (s *Scorer) danglingNegation(toks []models.Token, info []tokInfo, items []item, sent []int, w float64) []item {
+// whose clause holds no sentiment word: the negation is itself the verdict
+// ("nothing works"). A sentence of nothing but the negator and function
+// words ("Nothing at all.", "Nothing really.", "None.") is an answer that
+// there is nothing, not a verdict.
+func (s *Scorer) danglingNegation(r *models.Record, info []tokInfo, items []item, sent []int, w float64) []item {
+	toks := r.Tokens
 	hasItem := map[int]bool{}
 	for _, it := range items {
 		hasItem[it.clause] = true
 	}
 	added := false
 	for j := range info {
-		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, j) {
+		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, j) ||
+			s.nothingAnswer(r, sent, j) {
 			continue
 		}
 		items = append(items, item{first: j, last: j, sentence: sent[j], clause: info[j].clause, base: w, val: w, pre: w,
@@ -178,7 +183,24 @@ func rhetoricalQuestions(r *models.Record, lx *lexicons.Lexicon, info []tokInfo)
 	}
 }
 
-func inList(list map[string]lexicons.Entry, w string) bool {
-	_, ok := list[w]
-	return ok
+// nothingAnswer reports whether token j is a "nothing" word
+// (lexicons.ListNothingAnswer) that opens its sentence and every other word
+// of the sentence is a stop word: "Nothing at all.", "Nichts weiter."
+func (s *Scorer) nothingAnswer(r *models.Record, sent []int, j int) bool {
+	se := r.Sentences[sent[j]]
+	if !s.lex[r.Lang].InList(lexicons.ListNothingAnswer, lowerOf(&r.Tokens[j])) {
+		return false
+	}
+	stop := s.stop[r.Lang]
+	for k := se.FirstToken; k < j; k++ {
+		if r.Tokens[k].Kind == models.Word {
+			return false
+		}
+	}
+	for k := j + 1; k < se.EndToken; k++ {
+		if r.Tokens[k].Kind == models.Word && !stop[lowerOf(&r.Tokens[k])] {
+			return false
+		}
+	}
+	return true
 }

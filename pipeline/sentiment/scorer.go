@@ -200,7 +200,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 		items[i].pre = items[i].val
 	}
 	if w := s.rules.DanglingNegation[r.Lang]; s.rules.Negation && w != 0 {
-		items = s.danglingNegation(toks, info, items, sent, w)
+		items = s.danglingNegation(r, info, items, sent, w)
 	}
 	if s.rules.Contrast {
 		s.applyContrast(r, toks, info, items, sent, explain)
