@@ -33,6 +33,9 @@ const (
 	// ListNothingAnswer: words that answer "nothing" ("Nothing at all.",
 	// "Nichts weiter."): no verdict, so no dangling negation.
 	ListNothingAnswer = "nothing_answer"
+	// ListIntensifierPrefix: German prefixes that intensify an adjective
+	// written as one word ("superfreundlich", "stinklangweilig").
+	ListIntensifierPrefix = "intensifier_prefix"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

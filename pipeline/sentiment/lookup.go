@@ -183,6 +183,33 @@ func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token, 
 		if first, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(first) {
 			return s.lookupCompound(lx, lang, lower)
 		}
+		return s.lookupIntensified(lx, lang, lower)
+	}
+	return lexicons.Entry{}, "", false
+}
+
+// intensifierBoost is what an intensifying prefix adds to its word's
+// magnitude: as much as the booster "sehr".
+const intensifierBoost = 0.293
+
+// lookupIntensified looks a German adjective up through an intensifying
+// prefix (lexicons.ListIntensifierPrefix): "superfreundlich" is
+// "freundlich", boosted; "stinklangweilig" is "langweilig", boosted. The
+// rest must be a lexicon word of three letters or more.
+func (s *Scorer) lookupIntensified(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
+	for _, p := range s.intensifiers[lang] {
+		rest, ok := strings.CutPrefix(lower, p)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		e, ok := lx.Words[rest]
+		if !ok && s.stem != nil && s.rules.StemFallback {
+			e, ok = lx.Stems[s.stem(lang, rest)]
+		}
+		if ok && e.Weight != 0 {
+			e.Weight += sign(e.Weight) * intensifierBoost
+			return e, "intensified (" + p + "-)", true
+		}
 	}
 	return lexicons.Entry{}, "", false
 }

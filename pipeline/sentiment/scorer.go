@@ -1,7 +1,9 @@
 package sentiment
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -29,15 +31,21 @@ type Scorer struct {
 	// stop holds each language's stop words: the function words that
 	// follow "zu"/"too" when it is no excess ("zu einem", "zu mir").
 	stop map[string]map[string]bool
+	// intensifiers are each language's intensifying prefixes, longest
+	// first, so that the lookup is deterministic.
+	intensifiers map[string][]string
 }
 
 // New returns a Scorer over one lexicon per language ("de", "en"); cues
 // may be nil.
 func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}}
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string][]string{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
 		sc.stop[lang] = lexicons.Stopwords(lang)
+		ps := slices.Collect(maps.Keys(lx.List(lexicons.ListIntensifierPrefix)))
+		slices.SortFunc(ps, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+		sc.intensifiers[lang] = ps
 	}
 	sc.scratch.New = func() any { return new(scratch) }
 	return sc
