@@ -3,7 +3,6 @@ package sentiment
 import (
 	"fmt"
 
-	"github.com/stimmung/stimmung/lexicons"
 	"github.com/stimmung/stimmung/models"
 )
 
@@ -12,11 +11,10 @@ import (
 // subordinator: a negation does not reach across them, "Sanktionen, wenn
 // er's nicht einsieht"), and at each sentence.
 func (s *Scorer) markClauses(r *models.Record, info []tokInfo, sent []int) {
-	subordinators := s.lex[r.Lang].List(lexicons.ListSubordinator)
 	clause := 0
 	for i := range info {
 		if i > 0 && (sent[i] != sent[i-1] || info[i-1].role == boundary || info[i].role == contrast ||
-			(info[i].role == plain && inSet(subordinators, lowerOf(&r.Tokens[i])))) {
+			(info[i].role == plain && info[i].inLists(bitSubordinator))) {
 			clause++
 		}
 		info[i].clause = clause

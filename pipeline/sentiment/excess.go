@@ -10,20 +10,6 @@ import (
 	"github.com/stimmung/stimmung/models"
 )
 
-// Word lists the excess rule reads (lexicons/src/*/wordlists.tsv).
-const (
-	// listExcessMarker: "zu", "allzu", "too": before an adjective they
-	// say there is too much of it.
-	listExcessMarker = "excess_marker"
-	// listNotExcess: words after "zu"/"too" that are no adjective ("zu
-	// sein", "zu tun", "me too"): the infinitive marker, not excess.
-	listNotExcess = "not_excess"
-	// listExcessQuantity: stop words that are excess after "zu"/"too"
-	// ("zu viel", "zu oft", "too many"); other stop words are not ("zu
-	// einem", "zu mir").
-	listExcessQuantity = "excess_quantity"
-)
-
 // addExcess adds an item for an adjective after an excess marker that the
 // lexicon does not score: "viel zu warm", "ein wenig zu salzig", "too
 // salty", "a bit too small". Whatever the adjective, too much of it is a
@@ -33,8 +19,7 @@ const (
 // boosted by the marker as a modifier.
 func (s *Scorer) addExcess(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, sent []int, explain bool) []item {
 	w := s.rules.Excess
-	markers := lx.List(listExcessMarker)
-	if w == 0 || len(markers) == 0 {
+	if w == 0 {
 		return items
 	}
 	toks := r.Tokens
@@ -43,7 +28,7 @@ func (s *Scorer) addExcess(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		if toks[j].Kind != models.Word {
 			continue
 		}
-		if _, ok := markers[lowerOf(&toks[j])]; !ok {
+		if !info[j].inLists(bitExcess) {
 			continue
 		}
 		k := j + 1
@@ -70,10 +55,10 @@ func (s *Scorer) addExcess(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 // excessTarget reports whether t can be the adjective of an excess.
 func (s *Scorer) excessTarget(lx *lexicons.Lexicon, lang string, t *models.Token) bool {
 	lower := lowerOf(t)
-	if lx.InList(listNotExcess, lower) || utf8.RuneCountInString(lower) < 3 {
+	if lx.InList(lexicons.ListNotExcess, lower) || utf8.RuneCountInString(lower) < 3 {
 		return false
 	}
-	if s.stop[lang][lower] && !lx.InList(listExcessQuantity, lower) {
+	if s.stop[lang][lower] && !lx.InList(lexicons.ListExcessQuantity, lower) {
 		return false
 	}
 	if lang == "de" {

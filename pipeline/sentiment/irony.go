@@ -10,16 +10,6 @@ import (
 	"github.com/stimmung/stimmung/models"
 )
 
-// Word lists the irony rule reads (lexicons/src/*/wordlists.tsv).
-const (
-	// listIronyMarker: words that make a complaint out of a situation
-	// ("schon wieder", "ausgerechnet", "again", "another").
-	listIronyMarker = "irony_marker"
-	// listInterjection: words that may stand beside opening praise without
-	// naming what is praised ("na", "oh", "wie").
-	listInterjection = "interjection"
-)
-
 // maxOpenerWords is the longest praise that opens an ironic sentence:
 // "Toll", "Na wunderbar", "Ganz tolle Idee", "Echt beeindruckend".
 const maxOpenerWords = 4
@@ -96,7 +86,7 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 				good = good || it.val > 0
 			}
 		}
-		if good || !(pure && blame || hasMarker(lx, toks, end, restEnd)) {
+		if good || !(pure && blame || s.hasMarker(r.Lang, toks, info, end, restEnd)) {
 			continue
 		}
 		for k := range items {
@@ -148,7 +138,7 @@ func pureOpener(lx *lexicons.Lexicon, toks []models.Token, info []tokInfo, a, b 
 		if toks[j].Kind != models.Word || info[j].item != 0 || info[j].role == modifier || info[j].role == covered {
 			continue
 		}
-		if !lx.InList(listInterjection, lowerOf(&toks[j])) {
+		if !lx.InList(lexicons.ListInterjection, lowerOf(&toks[j])) {
 			return false
 		}
 	}
@@ -156,20 +146,10 @@ func pureOpener(lx *lexicons.Lexicon, toks []models.Token, info []tokInfo, a, b 
 }
 
 // hasMarker reports whether toks[a:b] hold an irony marker (one or two words).
-func hasMarker(lx *lexicons.Lexicon, toks []models.Token, a, b int) bool {
-	list := lx.List(listIronyMarker)
-	if len(list) == 0 {
-		return false
-	}
+func (s *Scorer) hasMarker(lang string, toks []models.Token, info []tokInfo, a, b int) bool {
 	for j := a; j < b; j++ {
-		w := lowerOf(&toks[j])
-		if _, ok := list[w]; ok {
+		if s.termAt(lang, lexicons.ListIronyMarker, bitIronyMarker, toks, info, j, b) {
 			return true
-		}
-		if j+1 < b {
-			if _, ok := list[w+" "+lowerOf(&toks[j+1])]; ok {
-				return true
-			}
 		}
 	}
 	return false

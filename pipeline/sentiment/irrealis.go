@@ -7,19 +7,13 @@ import (
 	"github.com/stimmung/stimmung/models"
 )
 
-// listIrrealis: words that put a clause in the irrealis: what was
-// expected, hoped for or would have been ("hätte", "erhofft", "expected",
-// "should have"). Praise there is not praise of what happened.
-const listIrrealis = "irrealis"
-
 // applyIrrealis scales praise in a clause (or sentence) that holds an
 // irrealis word by Rules.Irrealis: "Ich hatte mir einen spannenden Thriller
 // erhofft", "Es wäre schön, wenn es mehr Parkplätze gäbe", "It should have
 // been a great evening" do not praise what the customer got.
-func (s *Scorer) applyIrrealis(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, sent []int, explain bool) {
+func (s *Scorer) applyIrrealis(r *models.Record, info []tokInfo, items []item, sent []int, explain bool) {
 	f := s.rules.Irrealis
-	list := lx.List(listIrrealis)
-	if f == 1 || len(list) == 0 || len(items) == 0 {
+	if f == 1 || len(items) == 0 {
 		return
 	}
 	toks := r.Tokens
@@ -30,14 +24,7 @@ func (s *Scorer) applyIrrealis(r *models.Record, lx *lexicons.Lexicon, info []to
 		if toks[j].Kind != models.Word || info[j].role == covered || info[j].item != 0 {
 			continue
 		}
-		w := lowerOf(&toks[j])
-		hit := false
-		if _, ok := list[w]; ok {
-			hit = true
-		} else if j+1 < len(toks) {
-			_, hit = list[w+" "+lowerOf(&toks[j+1])]
-		}
-		if hit {
+		if s.termAt(r.Lang, lexicons.ListIrrealis, bitIrrealis, toks, info, j, len(toks)) {
 			scope = append(scope, s.irrealisScope(info, sent, j))
 		}
 	}

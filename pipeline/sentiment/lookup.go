@@ -23,6 +23,7 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			lower = strings.ToLower(t.Text)
 		}
 		wi := idx[lower]
+		info[i].wi = wi
 		if s.rules.Phrases && t.Kind == models.Word && wi != nil && len(wi.phrases) > 0 {
 			if e, n := matchPhrase(wi.phrases, toks, i); n > 0 {
 				for j := i; j < i+n; j++ {
@@ -60,12 +61,14 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			if e, ok := lx.Negators[two]; ok {
 				info[i].role, info[i].entry = negator, e
 				info[i+1].role = covered
+				info[i+1].wi = idx[lowerOf(&toks[i+1])] // "zu" of "viel zu" is still an excess marker
 				i++
 				continue
 			}
 			if e, ok := lx.Modifiers[two]; ok {
 				info[i].role, info[i].entry, info[i].span = modifier, e, 2
 				info[i+1].role = covered
+				info[i+1].wi = idx[lowerOf(&toks[i+1])] // "zu" of "viel zu" is still an excess marker
 				i++
 				continue
 			}
@@ -94,7 +97,9 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 		}
 		// A word neutralized with weight 0 ("service", "gerade") is no
 		// evidence: it must not claim a negator or block one.
-		if e, how, ok := s.lookupWord(lx, r.Lang, t, wi); ok && e.Weight != 0 {
+		e, how, ok := s.lookupWord(lx, r.Lang, t, wi)
+		info[i].known = ok && (how == "exact" || how == "stem")
+		if ok && e.Weight != 0 {
 			info[i].item = len(items) + 1
 			items = append(items, item{first: i, last: i, sentence: sentOf[i], base: e.Weight, val: e.Weight, source: e.Source, match: how})
 		}
@@ -197,7 +202,7 @@ const intensifierBoost = 0.293
 // "freundlich", boosted; "stinklangweilig" is "langweilig", boosted. The
 // rest must be a lexicon word of three letters or more.
 func (s *Scorer) lookupIntensified(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
-	for _, p := range s.intensifiers[lang] {
+	for _, p := range s.intensifiers[lang].of(lower) {
 		rest, ok := strings.CutPrefix(lower, p)
 		if !ok || utf8.RuneCountInString(rest) < 3 {
 			continue
@@ -248,7 +253,7 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 				// A head the lexicon knows as neutral ends the search:
 				// "Stromsteuer" is a "Steuer", not "teuer". Its first
 				// part may still judge it ("Traumhotel").
-				return compoundModifier(lx, lower)
+				return s.compoundModifier(lx, lang, lower)
 			}
 			if ok {
 				if strings.HasSuffix(lower[:k], "un") {
@@ -262,7 +267,7 @@ func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexic
 			letters++
 		}
 	}
-	return compoundModifier(lx, lower)
+	return s.compoundModifier(lx, lang, lower)
 }
 
 // minModifiedHead is the shortest head after a compound modifier, in letters.
@@ -271,21 +276,23 @@ const minModifiedHead = 3
 // compoundModifier looks a compound up by its first part when no head
 // carried sentiment: "Traumlage", "Billigqualität", "Spitzenessen". The
 // longest known first part wins; a hyphen or linking "s" after it is
-// allowed ("Horror-Trip", "Qualitätsmangel").
-func compoundModifier(lx *lexicons.Lexicon, lower string) (lexicons.Entry, string, bool) {
-	if len(lx.CompoundModifiers) == 0 {
-		return lexicons.Entry{}, "", false
-	}
-	for k := len(lower) - 1; k > 0; k-- {
-		if !utf8.RuneStart(lower[k]) || utf8.RuneCountInString(lower[k:]) < minModifiedHead {
+// allowed ("Horror-Trip", "Qualitätsmangel"). The first parts are tried as
+// prefixes (a few dozen), not every split of the word looked up.
+func (s *Scorer) compoundModifier(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
+	for _, first := range s.compoundFirsts[lang].of(lower) {
+		rest, ok := strings.CutPrefix(lower, first)
+		if !ok {
 			continue
 		}
-		first := strings.TrimSuffix(lower[:k], "-")
-		e, ok := lx.CompoundModifiers[first]
-		if !ok && strings.HasSuffix(first, "s") {
-			e, ok = lx.CompoundModifiers[first[:len(first)-1]]
+		if r, ok := strings.CutPrefix(rest, "-"); ok {
+			rest = r
+		} else if r, ok := strings.CutPrefix(rest, "s"); ok && utf8.RuneCountInString(r) >= minModifiedHead {
+			rest = r
 		}
-		if ok && e.Weight != 0 {
+		if utf8.RuneCountInString(rest) < minModifiedHead {
+			continue
+		}
+		if e := lx.CompoundModifiers[first]; e.Weight != 0 {
 			return e, "compound (first part)", true
 		}
 	}

@@ -20,7 +20,6 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	lx := s.lex[r.Lang]
 	rhetoricalQuestions(r, lx, info)
 	notNegated := lx.List(lexicons.ListNotNegated)
-	transparent := lx.List(lexicons.ListNegationTransparent)
 	negate := func(it *item, by int, how string) {
 		info[by].used = true
 		if _, adverb := notNegated[strings.ToLower(r.Text[toks[it.first].Start:toks[it.last].End])]; it.negated || adverb {
@@ -59,18 +58,17 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				negate(it, j, "")
 				break
 			}
-			if in.role != covered && !inSet(transparent, lowerOf(&toks[j])) {
+			if in.role != covered && !in.inLists(bitTransparent) {
 				dist++
 			}
 		}
 	}
 	// "wasn't helpful or friendly", "nicht schnell oder freundlich": a
 	// negation carries over "or" to the next word of its clause.
-	orWords := lx.List(lexicons.ListOrWord)
 	for k := 1; k < len(items); k++ {
 		prev, it := &items[k-1], &items[k]
 		if prev.negated && !it.negated && it.match != "emoji" && it.clause == prev.clause && it.first == prev.last+2 &&
-			inSet(orWords, lowerOf(&toks[prev.last+1])) {
+			info[prev.last+1].inLists(bitOrWord) {
 			it.negated = true
 			it.val *= s.rules.NegationScalar
 			if explain {
@@ -81,10 +79,9 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	if !s.rules.PostNegation || r.Lang != "de" {
 		return
 	}
-	postNegators := lx.List(lexicons.ListPostNegator)
 	for j := range info {
 		in := &info[j]
-		if in.role != negator || in.used || !inSet(postNegators, lowerOf(&toks[j])) || isTagQuestion(toks, j) {
+		if in.role != negator || in.used || !in.inLists(bitPostNegator) || isTagQuestion(toks, j) {
 			continue
 		}
 		dist := 0
@@ -99,7 +96,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 				}
 				break
 			}
-			if info[k].role != covered && !inSet(transparent, lowerOf(&toks[k])) {
+			if info[k].role != covered && !info[k].inLists(bitTransparent) {
 				dist++
 			}
 		}
@@ -132,12 +129,6 @@ func (s *Scorer) danglingNegation(r *models.Record, info []tokInfo, items []item
 		sortItems(info, items)
 	}
 	return items
-}
-
-// inSet reports whether w is in a word list of the lexicon.
-func inSet(list map[string]lexicons.Entry, w string) bool {
-	_, ok := list[w]
-	return ok
 }
 
 // sentenceClauseNear reports whether token i is in the clause of "weder" or

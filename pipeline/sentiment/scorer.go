@@ -3,6 +3,7 @@ package sentiment
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -31,21 +32,31 @@ type Scorer struct {
 	// stop holds each language's stop words: the function words that
 	// follow "zu"/"too" when it is no excess ("zu einem", "zu mir").
 	stop map[string]map[string]bool
-	// intensifiers are each language's intensifying prefixes, longest
-	// first, so that the lookup is deterministic.
-	intensifiers map[string][]string
+	// intensifiers are each language's intensifying prefixes and
+	// compoundFirsts its compound modifiers, by first byte, longest first.
+	intensifiers   map[string]*prefixes
+	compoundFirsts map[string]*prefixes
+	// particles are each language's separable-verb particles: every form
+	// of a separable verb written as one word starts with one.
+	particles map[string]*prefixes
+	// pairs are the two-word terms of each language's tokenLists.
+	pairs map[string]map[string]pairSet
 }
 
 // New returns a Scorer over one lexicon per language ("de", "en"); cues
 // may be nil.
 func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string][]string{}}
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string]*prefixes{}, compoundFirsts: map[string]*prefixes{}, particles: map[string]*prefixes{}, pairs: map[string]map[string]pairSet{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
 		sc.stop[lang] = lexicons.Stopwords(lang)
-		ps := slices.Collect(maps.Keys(lx.List(lexicons.ListIntensifierPrefix)))
-		slices.SortFunc(ps, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
-		sc.intensifiers[lang] = ps
+		sc.intensifiers[lang] = newPrefixes(maps.Keys(lx.List(lexicons.ListIntensifierPrefix)))
+		sc.compoundFirsts[lang] = newPrefixes(maps.Keys(lx.CompoundModifiers))
+		sc.particles[lang] = newPrefixes(maps.Keys(lx.List(lexicons.ListSeparableParticle)))
+		sc.pairs[lang] = map[string]pairSet{}
+		for _, name := range tokenLists {
+			sc.pairs[lang][name] = compilePairs(lx.List(name))
+		}
 	}
 	sc.scratch.New = func() any { return new(scratch) }
 	return sc
@@ -55,6 +66,11 @@ func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower st
 // two-word key for every token cost a string allocation per word; multi
 // says whether the word starts a two-word negator or modifier at all.
 type wordIndex struct {
+	// lists says which of the one-word lists the rules test at every
+	// token hold the word (tokenLists); pairs which two-word terms of
+	// those lists start with it.
+	lists                       listBits
+	pairs                       listBits
 	phrases                     []phrase // starting with the word, longest first
 	negator, contrast, modifier *lexicons.Entry
 	polar                       *lexicons.Entry // the exact-form polarity entry
@@ -102,6 +118,15 @@ func buildIndex(lx *lexicons.Lexicon) map[string]*wordIndex {
 	for term, e := range lx.Words {
 		get(term).polar = &e
 	}
+	for bit, name := range tokenLists {
+		for term := range lx.List(name) {
+			if first, _, ok := strings.Cut(term, " "); ok {
+				get(first).pairs |= 1 << bit
+				continue
+			}
+			get(term).lists |= 1 << bit
+		}
+	}
 	return idx
 }
 
@@ -138,6 +163,11 @@ type tokInfo struct {
 	// word ("incredible"); it counts when the modifier modifies nothing.
 	polar    lexicons.Entry
 	polarHow string
+	// known: the lexicon has the word's form or stem (perhaps at weight
+	// 0), so no other reading of the word applies.
+	known bool
+	// wi is what the word can be in the lexicon (nil: nothing).
+	wi *wordIndex
 }
 
 // item is one piece of sentiment evidence: a word, phrase or emoji.
@@ -202,7 +232,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	if s.rules.Negation {
 		s.applyNegation(r, toks, info, items, explain)
 	}
-	s.applyIrrealis(r, lx, info, items, sent, explain)
+	s.applyIrrealis(r, info, items, sent, explain)
 	s.applyIrony(r, lx, info, items, explain)
 	for i := range items {
 		items[i].pre = items[i].val
@@ -299,4 +329,78 @@ func round(v float64) float64 {
 		return 0
 	}
 	return math.Round(v*1e4) / 1e4
+}
+
+// prefixes are words to try as prefixes of a word, bucketed by first byte
+// (the lookup runs for every unknown word) and longest first, so that the
+// match is deterministic and the longest wins.
+type prefixes [256][]string
+
+func newPrefixes(words iter.Seq[string]) *prefixes {
+	ps := slices.Collect(words)
+	slices.SortFunc(ps, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	var p prefixes
+	for _, w := range ps {
+		if w != "" {
+			p[w[0]] = append(p[w[0]], w)
+		}
+	}
+	return &p
+}
+
+// of returns the candidate prefixes of word.
+func (p *prefixes) of(word string) []string {
+	if p == nil || word == "" {
+		return nil
+	}
+	return p[word[0]]
+}
+
+// listBits is a set of tokenLists, by index.
+type listBits uint32
+
+// tokenLists are the word lists that rules test at every token; the word
+// index records each word's memberships, so that a test costs no lookup.
+var tokenLists = [...]string{
+	lexicons.ListSubordinator, lexicons.ListSeparableParticle, lexicons.ListCoordinator,
+	lexicons.ListNegationTransparent, lexicons.ListPostNegator, lexicons.ListOrWord,
+	lexicons.ListIrrealis, lexicons.ListIronyMarker, lexicons.ListExcessMarker,
+	lexicons.ListInterjection,
+}
+
+// listBit returns the bit of a list in tokenLists.
+func listBit(name string) listBits {
+	for i, n := range tokenLists {
+		if n == name {
+			return 1 << i
+		}
+	}
+	panic("sentiment: " + name + " is not in tokenLists")
+}
+
+// Bits of the lists in tokenLists.
+var (
+	bitSubordinator = listBit(lexicons.ListSubordinator)
+	bitParticle     = listBit(lexicons.ListSeparableParticle)
+	bitCoordinator  = listBit(lexicons.ListCoordinator)
+	bitTransparent  = listBit(lexicons.ListNegationTransparent)
+	bitPostNegator  = listBit(lexicons.ListPostNegator)
+	bitOrWord       = listBit(lexicons.ListOrWord)
+	bitIrrealis     = listBit(lexicons.ListIrrealis)
+	bitIronyMarker  = listBit(lexicons.ListIronyMarker)
+	bitExcess       = listBit(lexicons.ListExcessMarker)
+	bitInterjection = listBit(lexicons.ListInterjection)
+)
+
+// inLists reports whether token i's word is in one of the lists of bits.
+func (in *tokInfo) inLists(bits listBits) bool { return in.wi != nil && in.wi.lists&bits != 0 }
+
+// hasPrefix reports whether one of the prefixes starts word.
+func (p *prefixes) hasPrefix(word string) bool {
+	for _, q := range p.of(word) {
+		if strings.HasPrefix(word, q) {
+			return true
+		}
+	}
+	return false
 }

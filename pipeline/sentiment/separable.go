@@ -32,19 +32,17 @@ import (
 // no item. The lexicon's lists and verbs decide everything; a lexicon
 // without the separable_particle list (English) is left alone.
 func (s *Scorer) separableVerbs(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, sent []int, explain bool) []item {
-	particles := lx.List(lexicons.ListSeparableParticle)
-	if len(particles) == 0 {
+	if len(lx.List(lexicons.ListSeparableParticle)) == 0 {
 		return items
 	}
 	toks := r.Tokens
-	coordinators := lx.List(lexicons.ListCoordinator)
 	added := false
 	for j := range toks {
 		if toks[j].Kind != models.Word || info[j].item != 0 || (info[j].role != plain && info[j].role != modifier) {
 			continue
 		}
 		p := lowerOf(&toks[j])
-		if !inSet(particles, p) || !endsClause(toks, info, j, coordinators) {
+		if !info[j].inLists(bitParticle) || !endsClause(toks, info, j) {
 			continue
 		}
 		start := j
@@ -80,14 +78,10 @@ func (s *Scorer) separableVerbs(r *models.Record, lx *lexicons.Lexicon, info []t
 		if toks[i].Kind != models.Word || info[i].item != 0 || info[i].role != plain || !verbLike(r, sent, i) {
 			continue
 		}
-		lower := lowerOf(&toks[i])
-		if _, ok := lx.Words[lower]; ok {
-			continue // a polarity entry of the form wins, also a neutral one
+		if info[i].known || !s.particles[r.Lang].hasPrefix(lowerOf(&toks[i])) {
+			continue // a polarity entry of the form or stem wins, also a neutral one
 		}
-		if _, ok := lx.Stems[toks[i].Stem]; ok && toks[i].Stem != "" {
-			continue
-		}
-		e, ok := lx.SeparableForm(lower)
+		e, ok := lx.SeparableForm(lowerOf(&toks[i]))
 		if !ok || e.Weight == 0 {
 			continue
 		}
@@ -109,13 +103,13 @@ func (s *Scorer) separableVerbs(r *models.Record, lx *lexicons.Lexicon, info []t
 // punctuation, emoji and links follows it in the clause, or the next word
 // is a coordinator ("stürzt ab und …"). A number, mention or hashtag after
 // it ("an @kundenservice") makes it a preposition.
-func endsClause(toks []models.Token, info []tokInfo, j int, coordinators map[string]lexicons.Entry) bool {
+func endsClause(toks []models.Token, info []tokInfo, j int) bool {
 	for k := j + 1; k < len(toks) && info[k].clause == info[j].clause; k++ {
 		switch toks[k].Kind {
 		case models.Punct, models.Emoji, models.Emoticon, models.URL:
 			continue
 		case models.Word:
-			return inSet(coordinators, lowerOf(&toks[k]))
+			return info[k].inLists(bitCoordinator)
 		}
 		return false
 	}

@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 
@@ -34,10 +35,11 @@ func (t *Tagger) Taxonomy() *Taxonomy { return t.tx }
 type Mention = models.ThemeMention
 
 type scratch struct {
-	k     keys
-	hits  []hit
-	sent  []int
-	rules []int
+	k        keys
+	hits     []hit
+	sent     []int
+	ruleHits []hit // the hits of rule patterns, by rule
+	group    []hit
 }
 
 // Mentions returns the theme mentions in r, ordered by position, then by
@@ -82,15 +84,29 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	}
 	// Only rules whose first pattern (or any pattern) was found can fire;
 	// a signals taxonomy has hundreds of rules and a comment touches few.
-	sc.rules = sc.rules[:0]
+	// The hits of rule patterns are grouped by rule once, so that each
+	// rule looks at its own hits only.
+	sc.ruleHits = sc.ruleHits[:0]
 	for _, h := range hits {
-		if tm := &m.terms[h.term]; tm.role == roleAny || tm.role == roleAll && tm.slot == 0 {
-			sc.rules = append(sc.rules, tm.rule)
+		if tm := &m.terms[h.term]; tm.role == roleAll || tm.role == roleAny || tm.role == roleNot {
+			sc.ruleHits = append(sc.ruleHits, h)
 		}
 	}
-	slices.Sort(sc.rules)
-	for _, ri := range slices.Compact(sc.rules) {
-		t.applyRule(m, ri, hits, sent, add)
+	slices.SortFunc(sc.ruleHits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(m.terms[a.term].rule, m.terms[b.term].rule), cmp.Compare(a.first, b.first),
+			cmp.Compare(a.last, b.last), cmp.Compare(a.term, b.term))
+	})
+	for start := 0; start < len(sc.ruleHits); {
+		ri := m.terms[sc.ruleHits[start].term].rule
+		end, fires := start, false
+		for ; end < len(sc.ruleHits) && m.terms[sc.ruleHits[end].term].rule == ri; end++ {
+			tm := &m.terms[sc.ruleHits[end].term]
+			fires = fires || tm.role == roleAny || tm.role == roleAll && tm.slot == 0
+		}
+		if fires {
+			sc.group = t.applyRule(m, ri, sc.ruleHits[start:end], sent, sc.group[:0], add)
+		}
+		start = end
 	}
 	slices.SortFunc(out, func(a, b Mention) int {
 		if a.First != b.First {
@@ -106,21 +122,22 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	return slices.CompactFunc(out, func(a, b Mention) bool { return a.Theme == b.Theme && a.First == b.First && a.Last == b.Last })
 }
 
-// applyRule fires rule ri in every sentence where it holds.
-func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, add func(int, hit)) {
+// applyRule fires rule ri in every sentence where it holds; hits are the
+// hits of the rule's patterns. group is scratch space, returned for reuse.
+func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, group []hit, add func(int, hit)) []hit {
 	rule := m.rules[ri]
-	var blocked map[int]bool // sentences where a "not" pattern occurs
-	for _, h := range hits {
-		if tm := &m.terms[h.term]; tm.rule == ri && tm.role == roleNot {
-			if blocked == nil {
-				blocked = map[int]bool{}
+	// blocked: whether a "not" pattern occurs in sentence s.
+	blocked := func(s int) bool {
+		for _, h := range hits {
+			if m.terms[h.term].role == roleNot && sent[h.first] == s {
+				return true
 			}
-			blocked[sent[h.first]] = true
 		}
+		return false
 	}
 	for _, h := range hits {
 		tm := &m.terms[h.term]
-		if tm.rule != ri || blocked[sent[h.first]] {
+		if tm.role == roleNot || blocked(sent[h.first]) {
 			continue
 		}
 		switch {
@@ -129,13 +146,13 @@ func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, add func(
 		case tm.role == roleAll && tm.slot == 0:
 			// Take the nearest hit of every other slot in the sentence;
 			// the rule holds when all of them fit in the window.
-			group := []hit{h}
+			group = append(group[:0], h)
 			lo, hi := h.first, h.last
 			for slot := 1; slot < rule.nAll; slot++ {
 				best, bestD := hit{}, int32(-1)
 				for _, o := range hits {
 					ot := &m.terms[o.term]
-					if ot.rule != ri || ot.role != roleAll || ot.slot != slot || sent[o.first] != sent[h.first] {
+					if ot.role != roleAll || ot.slot != slot || sent[o.first] != sent[h.first] {
 						continue
 					}
 					if d := distance(h, o); bestD < 0 || d < bestD {
@@ -143,19 +160,20 @@ func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, add func(
 					}
 				}
 				if bestD < 0 {
-					group = nil
+					group = group[:0]
 					break
 				}
 				group = append(group, best)
 				lo, hi = min(lo, best.first), max(hi, best.last)
 			}
-			if group != nil && int(hi-lo) < rule.within {
+			if len(group) > 0 && int(hi-lo) < rule.within {
 				for _, g := range group {
 					add(rule.theme, g)
 				}
 			}
 		}
 	}
+	return group
 }
 
 func distance(a, b hit) int32 {
