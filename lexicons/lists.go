@@ -36,6 +36,30 @@ const (
 	// ListIntensifierPrefix: German prefixes that intensify an adjective
 	// written as one word ("superfreundlich", "stinklangweilig").
 	ListIntensifierPrefix = "intensifier_prefix"
+	// ListIrrealis: words that put a clause in the irrealis ("hätte",
+	// "erhofft", "should have"): praise there is not praise of what
+	// happened.
+	ListIrrealis = "irrealis"
+	// ListIronyMarker: words that make a complaint of the situation after
+	// opening praise ("schon wieder", "ausgerechnet", "another").
+	ListIronyMarker = "irony_marker"
+	// ListInterjection: words that may stand beside opening praise without
+	// naming what is praised ("na", "oh", "wie").
+	ListInterjection = "interjection"
+	// ListExcessMarker: "zu", "too": before an adjective, too much of it.
+	ListExcessMarker = "excess_marker"
+	// ListNotExcess: words after "zu"/"too" that are no adjective ("zu
+	// sein", "zu Hause").
+	ListNotExcess = "not_excess"
+	// ListExcessQuantity: stop words that are an excess after "zu"/"too"
+	// ("zu viel", "too many").
+	ListExcessQuantity = "excess_quantity"
+	// ListSuggestionOpener: comparatives that open a suggestion naming a
+	// shortcoming ("More staff", "Bessere Beschilderung").
+	ListSuggestionOpener = "suggestion_opener"
+	// ListComparison: "than", "als": an irrealis word after one compares
+	// ("better than I expected").
+	ListComparison = "comparison"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

@@ -24,7 +24,7 @@ func (s *Scorer) applyIrrealis(r *models.Record, info []tokInfo, items []item, s
 		if toks[j].Kind != models.Word || info[j].role == covered || info[j].item != 0 {
 			continue
 		}
-		if s.termAt(r.Lang, lexicons.ListIrrealis, bitIrrealis, toks, info, j, len(toks)) {
+		if s.termAt(r.Lang, lexicons.ListIrrealis, bitIrrealis, toks, info, j, len(toks)) && !afterComparison(info, j) {
 			scope = append(scope, s.irrealisScope(info, sent, j))
 		}
 	}
@@ -58,4 +58,16 @@ func (s *Scorer) irrealisScope(info []tokInfo, sent []int, j int) int {
 		return sent[j]
 	}
 	return info[j].clause
+}
+
+// afterComparison reports whether a comparison word ("than", "als") stands
+// up to two tokens before token j: "better than I expected", "besser als
+// erwartet" compare with the expectation, they do not dwell in it.
+func afterComparison(info []tokInfo, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-2; k-- {
+		if info[k].inLists(bitComparison) {
+			return true
+		}
+	}
+	return false
 }

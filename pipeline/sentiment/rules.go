@@ -61,6 +61,10 @@ type Rules struct {
 	// Excess is the weight of an adjective the lexicon does not score
 	// after "zu"/"too" ("viel zu warm", "too salty"); 0 switches it off.
 	Excess float64 `mapstructure:"excess"`
+	// Suggestion is the weight of a comment that opens with a comparative
+	// of what is missing ("More staff", "Kürzere Wartezeiten"); 0
+	// switches it off.
+	Suggestion float64 `mapstructure:"suggestion"`
 	// Implicit scores implicit complaints (Cue) as negative evidence:
 	// waiting, being passed around, broken promises, churn.
 	Implicit bool `mapstructure:"implicit"`
@@ -113,6 +117,7 @@ func DefaultRules() Rules {
 		Irony:              true,
 		Irrealis:           -0.5,
 		Excess:             -1.3,
+		Suggestion:         -1.2,
 		MixedAfterContrast: true,
 		Alpha:              15,
 		NeutralWeight:      0.5,

@@ -210,6 +210,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	items = s.separableVerbs(r, lx, info, items, sent, explain)
 	items = s.addCues(r, info, items, sent, explain)
 	items = s.addExcess(r, lx, info, items, sent, explain)
+	items = s.addSuggestion(r, info, items, sent, explain)
 	if s.rules.Negation && r.Lang == "en" {
 		items = s.neverAgain(toks, info, items, sent)
 	}
@@ -365,7 +366,7 @@ var tokenLists = [...]string{
 	lexicons.ListSubordinator, lexicons.ListSeparableParticle, lexicons.ListCoordinator,
 	lexicons.ListNegationTransparent, lexicons.ListPostNegator, lexicons.ListOrWord,
 	lexicons.ListIrrealis, lexicons.ListIronyMarker, lexicons.ListExcessMarker,
-	lexicons.ListInterjection,
+	lexicons.ListInterjection, lexicons.ListSuggestionOpener, lexicons.ListComparison,
 }
 
 // listBit returns the bit of a list in tokenLists.
