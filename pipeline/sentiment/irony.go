@@ -23,9 +23,8 @@ const maxOpenerWords = 4
 //     no praise of its own and has blame or an irony marker ("schon
 //     wieder", "ausgerechnet", "again", "another"). "Super, kam pünktlich"
 //     and "Toll, danke!" stay praise.
-//   - Praise in scare quotes ("the 'free upgrade'", „gleich wieder in
-//     Betrieb“ with a positive word): a quoted positive word is the
-//     writer's distance from it.
+//   - Praise in scare quotes ("the 'free upgrade'"), when ScareQuotes is
+//     on: a quoted positive word is the writer's distance from it.
 //
 // The praise is negated with the negation scalar, like "nicht gut".
 func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, items []item, explain bool) {
@@ -95,13 +94,17 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 			}
 		}
 	}
-	// Scare quotes: praise in the clause of a short quoted phrase that
-	// starts in lower case ('free upgrade', „gleich wieder in Betrieb“).
-	// A capitalized quote is more often a name (Hotel „Zur Sonne“).
+	// Scare quotes: praise inside a short quoted phrase that starts in
+	// lower case (the 'free upgrade'). A capitalized quote is more often a
+	// name (Hotel „Zur Sonne“). Off by default: on the development sets it
+	// caught no more sarcasm than it took titles and quotations in tweets
+	// and reviews for it.
+	if !s.rules.ScareQuotes {
+		return
+	}
 	for _, q := range scareQuotes(toks) {
-		c := info[q].clause
 		for k := range items {
-			if it := &items[k]; info[it.first].clause == c && it.match != "emoji" {
+			if it := &items[k]; it.first >= q.first && it.last <= q.last && it.match != "emoji" {
 				flip(it, "scare quotes")
 			}
 		}
@@ -159,10 +162,13 @@ func (s *Scorer) hasMarker(lang string, toks []models.Token, info []tokInfo, a, 
 // are quotations, not distance.
 const maxQuoted = 5
 
-// scareQuotes returns the first token of each short quoted phrase whose
-// first word starts in lower case.
-func scareQuotes(toks []models.Token) []int {
-	var out []int
+// span is a range of tokens, inclusive.
+type span struct{ first, last int }
+
+// scareQuotes returns the words of each short quoted phrase whose first
+// word starts in lower case.
+func scareQuotes(toks []models.Token) []span {
+	var out []span
 	for j := 0; j < len(toks); j++ {
 		if !isQuote(toks[j].Text) || j+1 >= len(toks) || toks[j+1].Kind != models.Word {
 			continue
@@ -173,7 +179,7 @@ func scareQuotes(toks []models.Token) []int {
 		}
 		for k := j + 2; k < len(toks) && k-j <= maxQuoted+1; k++ {
 			if isQuote(toks[k].Text) {
-				out = append(out, j+1)
+				out = append(out, span{j + 1, k - 1})
 				j = k
 				break
 			}

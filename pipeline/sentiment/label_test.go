@@ -1,6 +1,7 @@
 package sentiment
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -99,5 +100,35 @@ func TestCompoundModifier(t *testing.T) {
 		case c.sign != 0 && (len(r.Explain) != 1 || r.Explain[0].Match != c.match || r.Explain[0].Final*c.sign <= 0):
 			t.Errorf("%s: %+v, want one %s item of sign %v", c.text, r.Explain, c.match, c.sign)
 		}
+	}
+}
+
+// Scare quotes, when switched on, negate the praise inside short quoted
+// phrases in lower case, not a quoted name.
+func TestScareQuotes(t *testing.T) {
+	rules := DefaultRules()
+	rules.ScareQuotes = true
+	for _, c := range []struct {
+		lang, text string
+		negated    bool
+	}{
+		{"en", "They call it 'good service' here.", true},
+		{"de", "Der „guter“ Service hat mich warten lassen.", true},
+		{"de", "Das Hotel „Gut Schönau“ war voll.", false}, // a name
+		{"en", "Good service.", false},
+	} {
+		r := analyse(t, c.lang, c.text, rules)
+		got := false
+		for _, e := range r.Explain {
+			for _, rule := range e.Rules {
+				got = got || strings.Contains(rule, "scare quotes")
+			}
+		}
+		if got != c.negated {
+			t.Errorf("%s: scare quotes %v, want %v (%+v)", c.text, got, c.negated, r.Explain)
+		}
+	}
+	if r := analyse(t, "en", "They call it 'good service' here.", DefaultRules()); strings.Contains(fmt.Sprint(r.Explain), "scare") {
+		t.Error("scare quotes on by default")
 	}
 }
