@@ -60,6 +60,9 @@ const (
 	// ListComparison: "than", "als": an irrealis word after one compares
 	// ("better than I expected").
 	ListComparison = "comparison"
+	// ListLaughter: laughter ("haha", "lol"): positive, but no praise that
+	// irony could turn.
+	ListLaughter = "laughter"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

@@ -60,7 +60,9 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 					praise = false
 					break
 				}
-				praise = praise || it.val > 0
+				// Laughter ("Ha!", "Haha,", "LOL") is no praise to be
+				// sarcastic with.
+				praise = praise || it.val > 0 && !info[it.first].inLists(bitLaughter)
 			}
 		}
 		if !praise {

@@ -128,7 +128,7 @@ func DefaultRules() Rules {
 		NeutralWeight:      0.5,
 		Thresholds: map[string]Threshold{
 			"de": {Positive: 0.2, Negative: -0.15, MixedMin: 1.5, MixedBalance: 0.5, MixedMaxScore: 0.3},
-			"en": {Positive: 0.05, Negative: -0.05, MixedMin: 1.5, MixedBalance: 0.7, MixedMaxScore: 0.3},
+			"en": {Positive: 0.05, Negative: -0.05, MixedMin: 1.5, MixedBalance: 0.9, MixedMaxScore: 0.3},
 		},
 	}
 }

@@ -48,4 +48,5 @@ func (s *Scorer) addSuggestion(r *models.Record, info []tokInfo, items []item, s
 var (
 	bitSuggestion = listBit(lexicons.ListSuggestionOpener)
 	bitComparison = listBit(lexicons.ListComparison)
+	bitLaughter   = listBit(lexicons.ListLaughter)
 )
