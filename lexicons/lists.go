@@ -63,6 +63,9 @@ const (
 	// ListLaughter: laughter ("haha", "lol"): positive, but no praise that
 	// irony could turn.
 	ListLaughter = "laughter"
+	// ListDerision: words that open a sentence of derision ("Hauptsache,
+	// die Werbung kommt pünktlich"): its praise is sarcasm.
+	ListDerision = "derision"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

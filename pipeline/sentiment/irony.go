@@ -96,21 +96,56 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 			}
 		}
 	}
-	// Scare quotes: praise inside a short quoted phrase that starts in
-	// lower case (the 'free upgrade'). A capitalized quote is more often a
-	// name (Hotel „Zur Sonne“). Off by default: on the development sets it
-	// caught no more sarcasm than it took titles and quotations in tweets
-	// and reviews for it.
+	// A sentence that opens with a word of derision ("Hauptsache, die
+	// Werbung kommt pünktlich"): what it praises is the wrong priority.
+	for si, se := range r.Sentences {
+		first := se.FirstToken
+		for first < se.EndToken && toks[first].Kind != models.Word {
+			first++
+		}
+		if first == se.EndToken || !info[first].inLists(bitDerision) {
+			continue
+		}
+		for k := range items {
+			if it := &items[k]; it.sentence == si && it.match != "emoji" {
+				flip(it, "derision: "+lowerOf(&toks[first]))
+			}
+		}
+	}
+	// Scare quotes: a short quoted phrase that starts in lower case (my
+	// 'urgent' ticket, the 'free upgrade') in a sentence that also holds a
+	// complaint turns the sentence's praise ("Really appreciate being told
+	// my 'urgent' ticket has been escalated"). A capitalized quote is more
+	// often a name (Hotel „Zur Sonne“); quoted titles and quotations in a
+	// sentence without a complaint are left alone.
 	if !s.rules.ScareQuotes {
 		return
 	}
 	for _, q := range scareQuotes(toks) {
+		si := sentOf(r, q.first)
+		blame := false
 		for k := range items {
-			if it := &items[k]; it.first >= q.first && it.last <= q.last && it.match != "emoji" {
+			blame = blame || items[k].sentence == si && items[k].val < 0
+		}
+		if !blame {
+			continue
+		}
+		for k := range items {
+			if it := &items[k]; it.sentence == si && it.match != "emoji" {
 				flip(it, "scare quotes")
 			}
 		}
 	}
+}
+
+// sentOf returns the index of the sentence that holds token j.
+func sentOf(r *models.Record, j int) int {
+	for si, se := range r.Sentences {
+		if j >= se.FirstToken && j < se.EndToken {
+			return si
+		}
+	}
+	return -1
 }
 
 // opener returns the end (exclusive) of a sentence's opening segment, up to

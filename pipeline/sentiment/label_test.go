@@ -103,21 +103,20 @@ func TestCompoundModifier(t *testing.T) {
 	}
 }
 
-// Scare quotes, when switched on, negate the praise inside short quoted
-// phrases in lower case, not a quoted name.
+// Scare quotes negate the praise of a sentence with a short quoted phrase
+// in lower case and a complaint; a quoted name, or a quote without a
+// complaint, is left alone.
 func TestScareQuotes(t *testing.T) {
-	rules := DefaultRules()
-	rules.ScareQuotes = true
 	for _, c := range []struct {
 		lang, text string
 		negated    bool
 	}{
-		{"en", "They call it 'good service' here.", true},
-		{"de", "Der „guter“ Service hat mich warten lassen.", true},
-		{"de", "Das Hotel „Gut Schönau“ war voll.", false}, // a name
-		{"en", "Good service.", false},
+		{"en", "They call it 'great service', and it was late again.", true},
+		{"de", "Der „guter“ Service war unfreundlich.", true},
+		{"de", "Das Hotel „Gut Schönau“ war unfreundlich.", false}, // a name
+		{"en", "They call it 'great service'.", false},             // no complaint
 	} {
-		r := analyse(t, c.lang, c.text, rules)
+		r := analyse(t, c.lang, c.text, DefaultRules())
 		got := false
 		for _, e := range r.Explain {
 			for _, rule := range e.Rules {
@@ -128,7 +127,9 @@ func TestScareQuotes(t *testing.T) {
 			t.Errorf("%s: scare quotes %v, want %v (%+v)", c.text, got, c.negated, r.Explain)
 		}
 	}
-	if r := analyse(t, "en", "They call it 'good service' here.", DefaultRules()); strings.Contains(fmt.Sprint(r.Explain), "scare") {
-		t.Error("scare quotes on by default")
+	rules := DefaultRules()
+	rules.ScareQuotes = false
+	if r := analyse(t, "en", "They call it 'great service', and it was late again.", rules); strings.Contains(fmt.Sprint(r.Explain), "scare") {
+		t.Error("scare quotes applied when switched off")
 	}
 }

@@ -52,10 +52,9 @@ type Rules struct {
 	// before a complaint ("Toll, schon wieder zu spät"), praise in scare
 	// quotes (the 'free upgrade').
 	Irony bool `mapstructure:"irony"`
-	// ScareQuotes (with Irony) also negates praise inside a short quoted
-	// phrase (the 'free upgrade'). Off by default: measured, it cost the
-	// tweet and review sets (titles and quotations) what it gained on the
-	// written CX comments.
+	// ScareQuotes (with Irony) negates the praise of a sentence that holds
+	// a short quoted phrase in lower case and a complaint ("Really
+	// appreciate being told my 'urgent' ticket has been escalated").
 	ScareQuotes bool `mapstructure:"scare_quotes"`
 	// Irrealis scales praise in a clause with an irrealis word ("hätte",
 	// "erhofft", "should have") by this factor: 1 leaves it, 0
@@ -120,6 +119,7 @@ func DefaultRules() Rules {
 		StemFallback:       true,
 		Implicit:           true,
 		Irony:              true,
+		ScareQuotes:        true,
 		Irrealis:           -0.5,
 		Excess:             -1.3,
 		Suggestion:         -1.2,

@@ -367,7 +367,7 @@ var tokenLists = [...]string{
 	lexicons.ListNegationTransparent, lexicons.ListPostNegator, lexicons.ListOrWord,
 	lexicons.ListIrrealis, lexicons.ListIronyMarker, lexicons.ListExcessMarker,
 	lexicons.ListInterjection, lexicons.ListSuggestionOpener, lexicons.ListComparison,
-	lexicons.ListLaughter,
+	lexicons.ListLaughter, lexicons.ListDerision,
 }
 
 // listBit returns the bit of a list in tokenLists.

@@ -49,4 +49,5 @@ var (
 	bitSuggestion = listBit(lexicons.ListSuggestionOpener)
 	bitComparison = listBit(lexicons.ListComparison)
 	bitLaughter   = listBit(lexicons.ListLaughter)
+	bitDerision   = listBit(lexicons.ListDerision)
 )
