@@ -38,11 +38,12 @@ type CueFinder interface {
 // after an absence word ("musste nicht warten", "no hassle at all") is a
 // complaint denied: its weight is negated with the negation scalar, and
 // the negator is spent on it.
-func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []int, explain bool) []item {
+func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []int, sc *scratch, explain bool) []item {
 	if s.cues == nil || !s.rules.Implicit {
 		return items
 	}
-	cues := s.cues.Cues(r, nil)
+	cues := s.cues.Cues(r, sc.cues[:0])
+	defer func() { sc.cues = cues[:0] }()
 	added := false
 	type seenKey struct {
 		name     string

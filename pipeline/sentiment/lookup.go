@@ -12,10 +12,9 @@ import (
 // findItems marks the roles of tokens and collects the sentiment items:
 // phrases first (they win over the words inside them), then emoji, then
 // words by form, stem and compound head.
-func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, sentOf []int) []item {
+func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInfo, sentOf []int, items []item) []item {
 	toks := r.Tokens
 	idx := s.index[r.Lang]
-	var items []item
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		lower := t.Lower

@@ -133,8 +133,10 @@ func buildIndex(lx *lexicons.Lexicon) map[string]*wordIndex {
 // scratch is per-record working memory, pooled: allocating it for every
 // record was a third of the scorer's garbage.
 type scratch struct {
-	info []tokInfo
-	sent []int
+	info  []tokInfo
+	sent  []int
+	items []item
+	cues  []Cue
 }
 
 // role is what a token does besides (or instead of) carrying sentiment.
@@ -205,10 +207,10 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	sc.info = info
 	sent := r.SentenceOfTokens(sc.sent)
 	sc.sent = sent
-	items := s.findItems(r, lx, info, sent)
+	items := s.findItems(r, lx, info, sent, sc.items[:0])
 	s.markClauses(r, info, sent)
 	items = s.separableVerbs(r, lx, info, items, sent, explain)
-	items = s.addCues(r, info, items, sent, explain)
+	items = s.addCues(r, info, items, sent, sc, explain)
 	items = s.addExcess(r, lx, info, items, sent, explain)
 	items = s.addSuggestion(r, info, items, sent, explain)
 	if s.rules.Negation && r.Lang == "en" {
@@ -246,6 +248,8 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	}
 	s.aggregate(r, items, info, explain)
 	keepEvidence(r, info, sent, items)
+	clear(items) // drop the explain strings before the slice goes back to the pool
+	sc.items = items[:0]
 }
 
 // keepEvidence leaves the clauses and the final value of each item on the
