@@ -181,6 +181,11 @@ func (s *Scorer) lookupWord(lx *lexicons.Lexicon, lang string, t *models.Token, 
 			return e, "stem", true
 		}
 	}
+	if s.rules.Umlauts && lang == "de" {
+		if e, ok := s.lookupUmlauts(lx, lang, lower); ok {
+			return e, "umlauts", true
+		}
+	}
 	// Only nouns (capitalized in German) are split: splitting any word
 	// finds short heads everywhere ("Passagiere" is not "Gier").
 	if s.rules.Compounds && lang == "de" {
@@ -317,4 +322,28 @@ func matchPhrase(cands []phrase, toks []models.Token, i int) (lexicons.Entry, in
 		}
 	}
 	return lexicons.Entry{}, 0
+}
+
+// umlautSpellings maps the spellings of umlauts without them, as typed on
+// keyboards and phones without German keys, to the letters.
+var umlautSpellings = strings.NewReplacer("ae", "ä", "oe", "ö", "ue", "ü")
+
+// lookupUmlauts looks a German word written without umlauts up with them:
+// "aergerlich" is "ärgerlich", "verspaetet" "verspätet", "gluecklich"
+// "glücklich". Only a word the lexicon does not know is tried, and only the
+// spelled-out form that the lexicon knows counts ("neue" stays "neue").
+func (s *Scorer) lookupUmlauts(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, bool) {
+	if !strings.Contains(lower, "ae") && !strings.Contains(lower, "oe") && !strings.Contains(lower, "ue") {
+		return lexicons.Entry{}, false
+	}
+	w := umlautSpellings.Replace(lower)
+	if e, ok := lx.Words[w]; ok {
+		return e, true
+	}
+	if s.stem != nil && s.rules.StemFallback {
+		if e, ok := lx.Stems[s.stem(lang, w)]; ok {
+			return e, true
+		}
+	}
+	return lexicons.Entry{}, false
 }

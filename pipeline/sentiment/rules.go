@@ -45,6 +45,9 @@ type Rules struct {
 	// itself is unknown; CompoundMinHead is the shortest head in letters.
 	Compounds       bool `mapstructure:"compounds"`
 	CompoundMinHead int  `mapstructure:"compound_min_head"`
+	// Umlauts looks an unknown German word written without umlauts up
+	// with them ("aergerlich" = "ärgerlich").
+	Umlauts bool `mapstructure:"umlauts"`
 	// StemFallback looks a word up by its stem when its form is unknown.
 	StemFallback bool `mapstructure:"stem_fallback"`
 
@@ -118,6 +121,7 @@ func DefaultRules() Rules {
 		Compounds:        true, CompoundMinHead: 5,
 		StemFallback:       true,
 		Implicit:           true,
+		Umlauts:            true,
 		Irony:              true,
 		ScareQuotes:        true,
 		Irrealis:           -0.5,
