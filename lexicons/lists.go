@@ -66,6 +66,20 @@ const (
 	// ListDerision: words that open a sentence of derision ("Hauptsache,
 	// die Werbung kommt pünktlich"): its praise is sarcasm.
 	ListDerision = "derision"
+	// ListNeverAgainStart and ListNeverAgainEnd: "never … again", "never
+	// … back" with words between ("we'll never go there again").
+	ListNeverAgainStart = "never_again_start"
+	ListNeverAgainEnd   = "never_again_end"
+	// ListNeitherStart and ListNeitherNor: "weder … noch": after the first,
+	// the second negates too.
+	ListNeitherStart = "neither_start"
+	ListNeitherNor   = "neither_nor"
+	// ListTagQuestionBefore and ListTagQuestionAfter: a negator after
+	// "oder" or before "wahr" asks ("…, oder nicht?", "nicht wahr?").
+	ListTagQuestionBefore = "tag_question_before"
+	ListTagQuestionAfter  = "tag_question_after"
+	// ListNegatorSuffix: endings that make a word a negator ("n't").
+	ListNegatorSuffix = "negator_suffix"
 )
 
 // List returns the word list name as a set: term → entry (Entry.Source

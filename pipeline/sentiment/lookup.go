@@ -76,9 +76,9 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 			info[i].role, info[i].entry = negator, *wi.negator
 			continue
 		}
-		if r.Lang == "en" && (strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t")) {
+		if suffix := s.negatorSuffix(r.Lang, lower); suffix != "" {
 			info[i].role = negator
-			info[i].entry = lexicons.Entry{Term: lower, Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: n't"}
+			info[i].entry = lexicons.Entry{Term: lower, Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: " + suffix}
 			continue
 		}
 		if wi != nil && wi.contrast != nil {
@@ -106,26 +106,22 @@ func (s *Scorer) findItems(r *models.Record, lx *lexicons.Lexicon, info []tokInf
 	return standaloneModifiers(toks, info, items, sentOf)
 }
 
-// neverAgainWeight is the weight of "never … again" / "never … back" with
-// words in between ("we'll never go again", "never coming back"): the
-// customer says they are gone, which the words around rarely carry.
-const neverAgainWeight = -2.5
-
-// neverAgain adds an item for "never" followed later in its clause by
-// "again" or "back" (contiguous "never again" is a lexicon phrase). The
-// "never" token is then spent: it negates nothing else.
+// neverAgain adds an item for a negator of the list never_again_start
+// ("never") followed later in its clause by a word of never_again_end
+// ("again", "back"); contiguous "never again" is a lexicon phrase. The
+// negator is then spent: it negates nothing else.
 func (s *Scorer) neverAgain(toks []models.Token, info []tokInfo, items []item, sent []int) []item {
 	for i := range toks {
-		if lowerOf(&toks[i]) != "never" || info[i].role != negator {
+		if info[i].role != negator || !info[i].inLists(bitNeverStart) {
 			continue
 		}
 		for j := i + 2; j < len(toks) && j <= i+8; j++ {
 			if info[j].clause != info[i].clause || info[j].role == boundary || info[j].item != 0 {
 				break
 			}
-			if w := lowerOf(&toks[j]); w == "again" || w == "back" {
+			if info[j].inLists(bitNeverEnd) {
 				info[i].role, info[i].item = covered, len(items)+1
-				items = append(items, item{first: i, last: j, sentence: sent[i], base: neverAgainWeight, val: neverAgainWeight,
+				items = append(items, item{first: i, last: j, sentence: sent[i], base: s.rules.NeverAgain, val: s.rules.NeverAgain,
 					source: "rule: never … again", match: "rule"})
 				break
 			}
@@ -346,4 +342,15 @@ func (s *Scorer) lookupUmlauts(lx *lexicons.Lexicon, lang, lower string) (lexico
 		}
 	}
 	return lexicons.Entry{}, false
+}
+
+// negatorSuffix returns the negating ending of a word that the lexicon
+// lists (negator_suffix: "n't" in "wasn't", "couldn’t"), or "".
+func (s *Scorer) negatorSuffix(lang, lower string) string {
+	for _, suffix := range s.negSuffixes[lang] {
+		if strings.HasSuffix(lower, suffix) {
+			return suffix
+		}
+	}
+	return ""
 }

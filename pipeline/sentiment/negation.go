@@ -32,15 +32,16 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 			it.rules = append(it.rules, fmt.Sprintf("negated by %s%s (×%.2f)", lowerOf(&toks[by]), how, scalar))
 		}
 	}
-	// "weder … noch": after "weder", "noch" negates too.
+	// "weder … noch": after a word of neither_start, a word of neither_nor
+	// negates too.
 	weder := -1
 	for i := range info {
-		if lowerOf(&toks[i]) == "weder" {
+		if info[i].inLists(bitNeitherStart) {
 			weder = info[i].clause
 		}
-		if weder >= 0 && info[i].role == plain && lowerOf(&toks[i]) == "noch" && sentenceClauseNear(info, i, weder) {
+		if weder >= 0 && info[i].role == plain && info[i].inLists(bitNeitherNor) && sentenceClauseNear(info, i, weder) {
 			info[i].role = negator
-			info[i].entry = lexicons.Entry{Term: "noch", Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: weder … noch"}
+			info[i].entry = lexicons.Entry{Term: lowerOf(&toks[i]), Weight: s.rules.NegationScalar, Kind: lexicons.Negator, Source: "rule: weder … noch"}
 		}
 	}
 	for k := range items {
@@ -81,7 +82,7 @@ func (s *Scorer) applyNegation(r *models.Record, toks []models.Token, info []tok
 	}
 	for j := range info {
 		in := &info[j]
-		if in.role != negator || in.used || !in.inLists(bitPostNegator) || isTagQuestion(toks, j) {
+		if in.role != negator || in.used || !in.inLists(bitPostNegator) || isTagQuestion(toks, info, j) {
 			continue
 		}
 		dist := 0
@@ -116,7 +117,7 @@ func (s *Scorer) danglingNegation(r *models.Record, info []tokInfo, items []item
 	}
 	added := false
 	for j := range info {
-		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, j) ||
+		if info[j].role != negator || info[j].used || hasItem[info[j].clause] || isTagQuestion(toks, info, j) ||
 			s.nothingAnswer(r, sent, j) {
 			continue
 		}
@@ -137,12 +138,14 @@ func sentenceClauseNear(info []tokInfo, i, clause int) bool {
 	return info[i].clause == clause || info[i].clause == clause+1
 }
 
-// isTagQuestion: "…, oder nicht?" and "nicht wahr?" ask rather than negate.
-func isTagQuestion(toks []models.Token, j int) bool {
-	if j+1 < len(toks) && (strings.HasPrefix(toks[j+1].Text, "?") || lowerOf(&toks[j+1]) == "wahr") {
+// isTagQuestion: "…, oder nicht?" and "nicht wahr?" ask rather than
+// negate: a negator before "?", after a word of tag_question_before
+// ("oder") or before one of tag_question_after ("wahr").
+func isTagQuestion(toks []models.Token, info []tokInfo, j int) bool {
+	if j+1 < len(toks) && (strings.HasPrefix(toks[j+1].Text, "?") || info[j+1].inLists(bitTagAfter)) {
 		return true
 	}
-	return j > 0 && lowerOf(&toks[j-1]) == "oder"
+	return j > 0 && info[j-1].inLists(bitTagBefore)
 }
 
 // rhetoricalQuestions takes the negators out of a yes/no question that

@@ -65,6 +65,10 @@ type Rules struct {
 	// IrrealisSentence widens the reach to the sentence.
 	Irrealis         float64 `mapstructure:"irrealis"`
 	IrrealisSentence bool    `mapstructure:"irrealis_sentence"`
+	// NeverAgain is the weight of "never … again" / "never … back" with
+	// words between ("we'll never go there again"): the customer says
+	// they are gone, which the words around rarely carry.
+	NeverAgain float64 `mapstructure:"never_again"`
 	// Excess is the weight of an adjective the lexicon does not score
 	// after "zu"/"too" ("viel zu warm", "too salty"); 0 switches it off.
 	Excess float64 `mapstructure:"excess"`
@@ -126,6 +130,7 @@ func DefaultRules() Rules {
 		ScareQuotes:        true,
 		Irrealis:           -0.5,
 		Excess:             -1.3,
+		NeverAgain:         -2.5,
 		Suggestion:         -1.2,
 		MixedAfterContrast: true,
 		Alpha:              15,

@@ -39,6 +39,8 @@ type Scorer struct {
 	// particles are each language's separable-verb particles: every form
 	// of a separable verb written as one word starts with one.
 	particles map[string]*prefixes
+	// negSuffixes are each language's negating endings ("n't").
+	negSuffixes map[string][]string
 	// pairs are the two-word terms of each language's tokenLists.
 	pairs map[string]map[string]pairSet
 }
@@ -46,13 +48,14 @@ type Scorer struct {
 // New returns a Scorer over one lexicon per language ("de", "en"); cues
 // may be nil.
 func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string]*prefixes{}, compoundFirsts: map[string]*prefixes{}, particles: map[string]*prefixes{}, pairs: map[string]map[string]pairSet{}}
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string]*prefixes{}, compoundFirsts: map[string]*prefixes{}, particles: map[string]*prefixes{}, negSuffixes: map[string][]string{}, pairs: map[string]map[string]pairSet{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
 		sc.stop[lang] = lexicons.Stopwords(lang)
 		sc.intensifiers[lang] = newPrefixes(maps.Keys(lx.List(lexicons.ListIntensifierPrefix)))
 		sc.compoundFirsts[lang] = newPrefixes(maps.Keys(lx.CompoundModifiers))
 		sc.particles[lang] = newPrefixes(maps.Keys(lx.List(lexicons.ListSeparableParticle)))
+		sc.negSuffixes[lang] = slices.Sorted(maps.Keys(lx.List(lexicons.ListNegatorSuffix)))
 		sc.pairs[lang] = map[string]pairSet{}
 		for _, name := range tokenLists {
 			sc.pairs[lang][name] = compilePairs(lx.List(name))
@@ -213,7 +216,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	items = s.addCues(r, info, items, sent, sc, explain)
 	items = s.addExcess(r, lx, info, items, sent, explain)
 	items = s.addSuggestion(r, info, items, sent, explain)
-	if s.rules.Negation && r.Lang == "en" {
+	if s.rules.Negation {
 		items = s.neverAgain(toks, info, items, sent)
 	}
 	for i := range items {
@@ -371,7 +374,8 @@ var tokenLists = [...]string{
 	lexicons.ListNegationTransparent, lexicons.ListPostNegator, lexicons.ListOrWord,
 	lexicons.ListIrrealis, lexicons.ListIronyMarker, lexicons.ListExcessMarker,
 	lexicons.ListInterjection, lexicons.ListSuggestionOpener, lexicons.ListComparison,
-	lexicons.ListLaughter, lexicons.ListDerision,
+	lexicons.ListLaughter, lexicons.ListDerision, lexicons.ListNeverAgainStart, lexicons.ListNeverAgainEnd,
+	lexicons.ListNeitherStart, lexicons.ListNeitherNor, lexicons.ListTagQuestionBefore, lexicons.ListTagQuestionAfter,
 }
 
 // listBit returns the bit of a list in tokenLists.
@@ -396,6 +400,12 @@ var (
 	bitIronyMarker  = listBit(lexicons.ListIronyMarker)
 	bitExcess       = listBit(lexicons.ListExcessMarker)
 	bitInterjection = listBit(lexicons.ListInterjection)
+	bitNeverStart   = listBit(lexicons.ListNeverAgainStart)
+	bitNeverEnd     = listBit(lexicons.ListNeverAgainEnd)
+	bitNeitherStart = listBit(lexicons.ListNeitherStart)
+	bitNeitherNor   = listBit(lexicons.ListNeitherNor)
+	bitTagBefore    = listBit(lexicons.ListTagQuestionBefore)
+	bitTagAfter     = listBit(lexicons.ListTagQuestionAfter)
 )
 
 // inLists reports whether token i's word is in one of the lists of bits.
