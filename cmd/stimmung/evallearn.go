@@ -259,6 +259,8 @@ func predictItems(cfg *configs.Config, items []cvItem, in func(int) bool, worker
 	w := cvWriter(func(r *models.Record) {
 		k := int(r.Line - 1)
 		switch {
+		case r.Err == nil && r.HasFlag(models.FlagNoContent):
+			out[k] = cvPred{label: models.Neutral} // eval's rule for no_content answers
 		case r.Err != nil || r.Sentiment == nil:
 			out[k] = cvPred{}
 		default:

@@ -210,3 +210,42 @@ func TestEvalLearnCLI(t *testing.T) {
 		t.Errorf("--folds 1: exit %d, want %d", code, ExitUsage)
 	}
 }
+
+// eval --learn scores no_content answers as neutral, as plain eval does:
+// the "plain" column of cross-validation and eval agree.
+func TestEvalLearnNoContent(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "gold.jsonl")
+	var b strings.Builder
+	for i := range 12 {
+		text, label := "Der Service war sehr freundlich.", "positive"
+		switch i % 3 {
+		case 1:
+			text, label = "Die Lieferung kam viel zu spät.", "negative"
+		case 2:
+			text, label = "-", "neutral" // no content
+		}
+		fmt.Fprintf(&b, `{"id":"c%d","lang":"de","text":%q,"label":%q}`+"\n", i, text, label)
+	}
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain, _, code := run(t, nil, "eval", "--json", in)
+	if code != ExitOK {
+		t.Fatalf("eval: exit %d", code)
+	}
+	cv, _, code := run(t, nil, "eval", "--learn", "--folds", "3", "--json", in)
+	if code != ExitOK {
+		t.Fatalf("eval --learn: exit %d", code)
+	}
+	var p struct{ Sets []struct{ Accuracy float64 } }
+	var c struct {
+		Sets []struct{ Plain struct{ Accuracy float64 } }
+	}
+	if json.Unmarshal([]byte(plain), &p) != nil || json.Unmarshal([]byte(cv), &c) != nil || len(p.Sets) != 1 || len(c.Sets) != 1 {
+		t.Fatalf("bad JSON:\n%s\n%s", plain, cv)
+	}
+	if p.Sets[0].Accuracy != 1 || c.Sets[0].Plain.Accuracy != p.Sets[0].Accuracy {
+		t.Errorf("accuracy: eval %v, eval --learn plain %v; want both 1", p.Sets[0].Accuracy, c.Sets[0].Plain.Accuracy)
+	}
+}
