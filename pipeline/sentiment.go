@@ -46,6 +46,9 @@ type sentimentStage struct {
 	scorer  *sentiment.Scorer
 	lex     map[string]*lexicons.Lexicon
 	explain bool
+	// lexVersion is, per language, the lexicon version every record
+	// names ("de-a9ffa63e8cf9"), made once rather than per record.
+	lexVersion map[string]string
 }
 
 func newSentiment(o *Options, env Env) (Stage, error) {
@@ -73,7 +76,11 @@ func newSentiment(o *Options, env Env) (Stage, error) {
 	if env.Cues != nil {
 		cues = env.Cues
 	}
-	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem, cues), lex: lex, explain: env.Explain}, nil
+	lexVersion := map[string]string{}
+	for lang, lx := range lex {
+		lexVersion[lang] = lang + "-" + lx.Version
+	}
+	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem, cues), lex: lex, explain: env.Explain, lexVersion: lexVersion}, nil
 }
 
 // loadLexicons loads the German and English lexicons with the layers the
@@ -179,9 +186,7 @@ func (*sentimentStage) Name() string { return "sentiment" }
 func (s *sentimentStage) Process(_ context.Context, r *models.Record) error {
 	s.scorer.Score(r, s.explain)
 	r.Sentiment.Engine = EngineVersion
-	if lx := s.lex[r.Lang]; lx != nil {
-		r.Sentiment.Lexicon = fmt.Sprintf("%s-%s", r.Lang, lx.Version)
-	}
+	r.Sentiment.Lexicon = s.lexVersion[r.Lang]
 	return nil
 }
 

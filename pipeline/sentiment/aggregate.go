@@ -2,6 +2,7 @@ package sentiment
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
@@ -9,15 +10,16 @@ import (
 
 // aggregate sums the items per sentence and clause, adds punctuation
 // emphasis, and sets the record's sentiment.
-func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, explain bool) {
+func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, sc *scratch, explain bool) {
 	toks := r.Tokens
 	nSent := len(r.Sentences)
-	sums := make([]float64, nSent)
+	sc.sums = slices.Grow(sc.sums[:0], 2*nSent)[:2*nSent]
+	clear(sc.sums)
+	sums, emph := sc.sums[:nSent], sc.sums[nSent:]
 	for _, it := range items {
 		sums[it.sentence] += it.val
 	}
 	// Punctuation emphasis, per sentence, in the direction of its sum.
-	emph := make([]float64, nSent)
 	if s.rules.Punctuation {
 		for si, se := range r.Sentences {
 			excl, quest := 0, 0

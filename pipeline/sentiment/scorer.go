@@ -140,6 +140,7 @@ type scratch struct {
 	sent  []int
 	items []item
 	cues  []Cue
+	sums  []float64 // per sentence: the sum of its items, then its emphasis
 }
 
 // role is what a token does besides (or instead of) carrying sentiment.
@@ -249,7 +250,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	if s.rules.Contrast {
 		s.applyContrast(r, toks, info, items, sent, explain)
 	}
-	s.aggregate(r, items, info, explain)
+	s.aggregate(r, items, info, sc, explain)
 	keepEvidence(r, info, sent, items)
 	clear(items) // drop the explain strings before the slice goes back to the pool
 	sc.items = items[:0]
