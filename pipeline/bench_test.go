@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline/read"
 	"github.com/stimmung/stimmung/pipeline/write"
 )
@@ -88,5 +89,42 @@ func BenchmarkPipeline(b *testing.B) {
 				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 			})
 		}
+	}
+}
+
+// BenchmarkLongComment runs every stage on one long comment of growing
+// size (the sample comments joined, read as German): the cost per KB must
+// stay flat, since
+// a cost that grows with the length is a comment that never finishes.
+func BenchmarkLongComment(b *testing.B) {
+	f, err := os.ReadFile("../testdata/sample/feedback.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var base strings.Builder
+	for line := range strings.Lines(string(f)) {
+		var r struct{ Text string }
+		if json.Unmarshal([]byte(line), &r) == nil {
+			base.WriteString(r.Text + " ")
+		}
+	}
+	cfg, err := configs.Load(configs.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := Build(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, kb := range []int{32, 128, 512} {
+		text := strings.Repeat(base.String(), kb*1024/base.Len()+1)[:kb*1024]
+		b.Run(fmt.Sprintf("kb=%d", kb), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r := &models.Record{ID: "x", Text: text, Original: text, Lang: "de", LangSource: "input"}
+				p.Process(context.Background(), r)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(kb), "µs/KB")
+		})
 	}
 }

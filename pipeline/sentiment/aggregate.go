@@ -88,9 +88,17 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, sc *s
 		st.Neutral = 1
 	}
 	r.Sentiment = st
+	// Items are in text order, so each sentence's items follow the
+	// previous sentence's: one pass over them (a pass per sentence made a
+	// long comment quadratic).
+	k := 0
 	for si := range r.SentenceSentiments {
+		start := k
+		for k < len(items) && items[k].sentence == si {
+			k++
+		}
 		ss := &r.SentenceSentiments[si]
-		ss.Positive, ss.Negative, ss.Neutral = sentenceShares(items, info, toks, r.Sentences[si], si)
+		ss.Positive, ss.Negative, ss.Neutral = sentenceShares(items[start:k], info, toks, r.Sentences[si])
 	}
 	if explain {
 		r.Explain = r.Explain[:0]
@@ -109,12 +117,11 @@ func (s *Scorer) aggregate(r *models.Record, items []item, info []tokInfo, sc *s
 	}
 }
 
-func sentenceShares(items []item, info []tokInfo, toks []models.Token, se models.Sentence, si int) (p, n, u float64) {
+// sentenceShares returns a sentence's shares of positive, negative and
+// neutral evidence; items are the sentence's own.
+func sentenceShares(items []item, info []tokInfo, toks []models.Token, se models.Sentence) (p, n, u float64) {
 	var pos, neg, neu float64
 	for _, it := range items {
-		if it.sentence != si {
-			continue
-		}
 		if it.val > 0 {
 			pos += it.val + 1
 		} else if it.val < 0 {

@@ -2,6 +2,7 @@ package sentiment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,17 +54,16 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 		// sarcasm only before an irony marker.
 		pure := pureOpener(lx, toks, info, se.FirstToken, end)
 		praise := false
-		for k := range items {
-			it := &items[k]
-			if it.first >= se.FirstToken && it.first < end {
-				if it.val < 0 {
-					praise = false
-					break
-				}
-				// Laughter ("Ha!", "Haha,", "LOL") is no praise to be
-				// sarcastic with.
-				praise = praise || it.val > 0 && !info[it.first].inLists(bitLaughter)
+		opening := itemsIn(items, se.FirstToken, end)
+		for k := range opening {
+			it := &opening[k]
+			if it.val < 0 {
+				praise = false
+				break
 			}
+			// Laughter ("Ha!", "Haha,", "LOL") is no praise to be
+			// sarcastic with.
+			praise = praise || it.val > 0 && !info[it.first].inLists(bitLaughter)
 		}
 		if !praise {
 			continue
@@ -80,25 +80,20 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 			restEnd = r.Sentences[si+1].EndToken
 		}
 		blame, good := false, false
-		for k := range items {
-			it := &items[k]
-			if it.first >= end && it.first < restEnd {
-				blame = blame || it.val < 0
-				good = good || it.val > 0
-			}
+		for _, it := range itemsIn(items, end, restEnd) {
+			blame = blame || it.val < 0
+			good = good || it.val > 0
 		}
 		if good || !(pure && blame || s.hasMarker(r.Lang, toks, info, end, restEnd)) {
 			continue
 		}
-		for k := range items {
-			if it := &items[k]; it.first >= se.FirstToken && it.first < end {
-				flip(it, "praise before a complaint")
-			}
+		for k := range opening {
+			flip(&opening[k], "praise before a complaint")
 		}
 	}
 	// A sentence that opens with a word of derision ("Hauptsache, die
 	// Werbung kommt pünktlich"): what it praises is the wrong priority.
-	for si, se := range r.Sentences {
+	for _, se := range r.Sentences {
 		first := se.FirstToken
 		for first < se.EndToken && toks[first].Kind != models.Word {
 			first++
@@ -106,8 +101,9 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 		if first == se.EndToken || !info[first].inLists(bitDerision) {
 			continue
 		}
-		for k := range items {
-			if it := &items[k]; it.sentence == si && it.match != "emoji" {
+		sentence := itemsIn(items, se.FirstToken, se.EndToken)
+		for k := range sentence {
+			if it := &sentence[k]; it.match != "emoji" {
 				flip(it, "derision: "+lowerOf(&toks[first]))
 			}
 		}
@@ -122,16 +118,17 @@ func (s *Scorer) applyIrony(r *models.Record, lx *lexicons.Lexicon, info []tokIn
 		return
 	}
 	for _, q := range scareQuotes(toks) {
-		si := sentOf(r, q.first)
+		se := r.Sentences[sentOf(r, q.first)]
+		sentence := itemsIn(items, se.FirstToken, se.EndToken)
 		blame := false
-		for k := range items {
-			blame = blame || items[k].sentence == si && items[k].val < 0
+		for _, it := range sentence {
+			blame = blame || it.val < 0
 		}
 		if !blame {
 			continue
 		}
-		for k := range items {
-			if it := &items[k]; it.sentence == si && it.match != "emoji" {
+		for k := range sentence {
+			if it := &sentence[k]; it.match != "emoji" {
 				flip(it, "scare quotes")
 			}
 		}
@@ -234,4 +231,12 @@ func isQuote(p string) bool {
 		return true
 	}
 	return false
+}
+
+// itemsIn returns the items that start at tokens a..b-1: items are in text
+// order, so they are one run, found by binary search.
+func itemsIn(items []item, a, b int) []item {
+	lo, _ := slices.BinarySearchFunc(items, a, func(it item, t int) int { return it.first - t })
+	hi, _ := slices.BinarySearchFunc(items, b, func(it item, t int) int { return it.first - t })
+	return items[lo:hi]
 }

@@ -58,20 +58,38 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 		sums[k] += e.Pre
 		pre[clauseSum{k, e.Clause}] += e.Pre
 	}
+	// Evidence only meets the mentions of its own sentence (and, for a
+	// mention that overlaps it, of the sentence before): comparing every
+	// piece of evidence with every mention made a long comment quadratic.
+	sentOfClause := func(c int) int {
+		if c < 0 || c >= len(r.Clauses) {
+			return -1
+		}
+		return r.Clauses[c].Sentence
+	}
+	bySentence := map[int][]int{}
+	for i, m := range ms {
+		s := sentOfClause(clauseOf[m.First])
+		bySentence[s] = append(bySentence[s], i)
+	}
+	var cands []int
 	for _, e := range r.Evidence {
+		se := sentOfClause(e.Clause)
+		cands = append(append(cands[:0], bySentence[se-1]...), bySentence[se]...)
 		// A sentiment word that is itself a mention ("Verspätung") belongs
 		// to its theme; it may also describe the nearest other theme of
 		// its clause ("the parcel was late").
 		overlaps := false
-		for i, m := range ms {
-			if m.First <= e.LastToken && e.FirstToken <= m.Last {
+		for _, i := range cands {
+			if m := ms[i]; m.First <= e.LastToken && e.FirstToken <= m.Last {
 				give(i, e)
 				overlaps = true
 			}
 		}
 		best, bestD := -1, math.MaxInt
 		for pass := 0; pass < 2 && best < 0 && !(pass == 1 && overlaps); pass++ {
-			for i, m := range ms {
+			for _, i := range cands {
+				m := ms[i]
 				if m.First <= e.LastToken && e.FirstToken <= m.Last {
 					continue
 				}
@@ -87,7 +105,7 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 				}
 			}
 		}
-		if best >= 0 && !(overlaps && ms[best].Theme == themeOfOverlap(ms, e)) {
+		if best >= 0 && !(overlaps && ms[best].Theme == themeOfOverlap(ms, cands, e)) {
 			give(best, e)
 		}
 	}
@@ -145,9 +163,9 @@ func (t *Tagger) fallback(r *models.Record) []models.Theme {
 
 // themeOfOverlap returns the theme of the first mention that e overlaps,
 // or -1: evidence is never counted twice for one theme.
-func themeOfOverlap(ms []Mention, e models.Evidence) int {
-	for _, m := range ms {
-		if m.First <= e.LastToken && e.FirstToken <= m.Last {
+func themeOfOverlap(ms []Mention, cands []int, e models.Evidence) int {
+	for _, i := range cands {
+		if m := ms[i]; m.First <= e.LastToken && e.FirstToken <= m.Last {
 			return m.Theme
 		}
 	}

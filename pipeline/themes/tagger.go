@@ -39,6 +39,7 @@ type scratch struct {
 	hits     []hit
 	sent     []int
 	ruleHits []hit // the hits of rule patterns, by rule
+	excl     []hit // the hits of exclude patterns
 	group    []hit
 }
 
@@ -61,10 +62,22 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	sent := sc.sent
 
 	out := make([]Mention, 0, len(hits))
+	// A mention is checked against the exclude hits near it only: they
+	// are in text order and short, so a binary search finds the few that
+	// can overlap it (checking it against every hit made a long comment
+	// quadratic).
+	sc.excl = sc.excl[:0]
+	var span int32 // the longest exclude hit, in tokens
+	for _, h := range hits {
+		if m.terms[h.term].role == roleExclude {
+			sc.excl = append(sc.excl, h)
+			span = max(span, h.last-h.first)
+		}
+	}
 	excluded := func(theme int, first, last int32) bool {
-		for _, h := range hits {
-			tm := &m.terms[h.term]
-			if tm.role == roleExclude && tm.theme == theme && h.first <= last && first <= h.last {
+		end, _ := slices.BinarySearchFunc(sc.excl, last+1, func(h hit, t int32) int { return cmp.Compare(h.first, t) })
+		for k := end - 1; k >= 0 && sc.excl[k].first >= first-span; k-- {
+			if h := sc.excl[k]; m.terms[h.term].theme == theme && first <= h.last {
 				return true
 			}
 		}
@@ -125,21 +138,31 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 // applyRule fires rule ri in every sentence where it holds; hits are the
 // hits of the rule's patterns. group is scratch space, returned for reuse.
 func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, group []hit, add func(int, hit)) []hit {
-	rule := m.rules[ri]
-	// blocked: whether a "not" pattern occurs in sentence s.
-	blocked := func(s int) bool {
-		for _, h := range hits {
-			if m.terms[h.term].role == roleNot && sent[h.first] == s {
-				return true
-			}
+	// The hits come sorted by position, so a sentence's hits are one run:
+	// each sentence is looked at on its own (comparing every hit with
+	// every other made a long comment quadratic).
+	for start := 0; start < len(hits); {
+		s := sent[hits[start].first]
+		end := start + 1
+		for end < len(hits) && sent[hits[end].first] == s {
+			end++
 		}
-		return false
+		group = t.applyRuleInSentence(m, ri, hits[start:end], group, add)
+		start = end
+	}
+	return group
+}
+
+// applyRuleInSentence fires rule ri on the hits of one sentence.
+func (t *Tagger) applyRuleInSentence(m *matcher, ri int, hits []hit, group []hit, add func(int, hit)) []hit {
+	rule := m.rules[ri]
+	for _, h := range hits {
+		if m.terms[h.term].role == roleNot {
+			return group // a "not" pattern blocks the rule in the sentence
+		}
 	}
 	for _, h := range hits {
 		tm := &m.terms[h.term]
-		if tm.role == roleNot || blocked(sent[h.first]) {
-			continue
-		}
 		switch {
 		case tm.role == roleAny:
 			add(rule.theme, h)
@@ -152,7 +175,7 @@ func (t *Tagger) applyRule(m *matcher, ri int, hits []hit, sent []int, group []h
 				best, bestD := hit{}, int32(-1)
 				for _, o := range hits {
 					ot := &m.terms[o.term]
-					if ot.role != roleAll || ot.slot != slot || sent[o.first] != sent[h.first] {
+					if ot.role != roleAll || ot.slot != slot {
 						continue
 					}
 					if d := distance(h, o); bestD < 0 || d < bestD {
