@@ -57,6 +57,10 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	if err != nil {
 		return err
 	}
+	outPath, _ := cmd.Flags().GetString("output")
+	if err := checkOutput("output", outPath, inputs, s.In); err != nil {
+		return err
+	}
 
 	quiet, _ := cmd.Flags().GetBool("quiet")
 	batch := !(len(inputs) == 1 && inputs[0] == "-")
@@ -71,18 +75,20 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 		return usageError{errors.New("index: --index DIR is required")}
 	}
 
-	outPath, _ := cmd.Flags().GetString("output")
 	format := cfg.Output.Format
 	if outPath != "" && !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(outPath), ".csv") {
 		format = "csv"
 	}
 	out := s.Out
-	var outFile *os.File
+	// The output goes to a temporary file that replaces outPath only when
+	// the run completed (also with failed records): a fatal error leaves
+	// what was there before.
+	var outFile *outputFile
 	if outPath != "" && outPath != "-" {
-		if outFile, err = os.Create(outPath); err != nil {
+		if outFile, err = createOutput(outPath); err != nil {
 			return ioError{fmt.Errorf("output: %w", err)}
 		}
-		defer outFile.Close()
+		defer outFile.abort()
 		out = outFile
 	}
 	wo := write.Options{Debug: cfg.Output.Debug}
@@ -108,8 +114,10 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	if runErr == nil && csvw != nil {
 		runErr = csvw.Close()
 	}
-	if runErr == nil && outFile != nil {
-		runErr = outFile.Close()
+	if outFile != nil && (runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors)) {
+		if err := outFile.commit(); err != nil {
+			runErr = fmt.Errorf("output: %w", err)
+		}
 	}
 	rep.finish(st, runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors))
 	if sink != nil {

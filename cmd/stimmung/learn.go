@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -150,7 +149,14 @@ func lexiconLearn(cmd *cobra.Command, s Streams, args []string) error {
 	}
 	o.Workers = cfg.Workers
 	quiet, _ := cmd.Flags().GetBool("quiet")
-	if _, _, err := checkInputs(args); err != nil {
+	inputs, _, err := checkInputs(args)
+	if err != nil {
+		return err
+	}
+	if err := checkOutput("output", out, inputs, s.In); err != nil {
+		return err
+	}
+	if err := checkOutput("phrases-out", phrasesOut, inputs, s.In); err != nil {
 		return err
 	}
 
@@ -205,15 +211,15 @@ func writeLayer(path string, stdout io.Writer, res *learn.Result, kind lexicons.
 	if path == "-" {
 		return res.WriteLayer(stdout, kind, header)
 	}
-	f, err := os.Create(path)
+	f, err := createOutput(path)
 	if err != nil {
 		return ioError{fmt.Errorf("output: %w", err)}
 	}
+	defer f.abort()
 	if err := res.WriteLayer(f, kind, header); err != nil {
-		f.Close()
 		return ioError{fmt.Errorf("output: %w", err)}
 	}
-	if err := f.Close(); err != nil {
+	if err := f.commit(); err != nil {
 		return ioError{fmt.Errorf("output: %w", err)}
 	}
 	return nil
