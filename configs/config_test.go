@@ -69,6 +69,13 @@ func TestLoadErrors(t *testing.T) {
 		{name: "env bad enum", environ: []string{"STIMMUNG_INPUT_ENCODING=latin9"}, want: []string{"environment STIMMUNG_INPUT_ENCODING", "input.encoding"}},
 		{name: "env cannot set stages", environ: []string{"STIMMUNG_PIPELINE_STAGES=x"}, want: []string{"unknown variable"}},
 		{name: "missing file", file: "\x00missing", want: []string{"cannot read config"}},
+		// NaN compares false with every bound, so a range check would pass it.
+		{name: "nan option", file: "pipeline:\n  stages:\n    - name: sentiment\n      with:\n        alpha: .nan\n", want: []string{"my.yaml:5:16", "pipeline.stages[0].with.alpha: .nan", "finite number", "5 |         alpha: .nan"}},
+		{name: "inf option", file: "pipeline:\n  stages:\n    - name: sentiment\n      with:\n        alpha: .inf\n", want: []string{"my.yaml:5:16", "pipeline.stages[0].with.alpha: .inf", "finite number"}},
+		{name: "minus inf option", file: "pipeline:\n  stages:\n    - name: sentiment\n      with:\n        alpha: -.Inf\n", want: []string{"my.yaml:5:16", "pipeline.stages[0].with.alpha: -.Inf", "finite number"}},
+		{name: "nan in nested option", file: "pipeline:\n  stages:\n    - name: normalize\n    - name: sentiment\n      with:\n        thresholds:\n          de: {positive: .NaN, negative: -0.15}\n", want: []string{"my.yaml:7:26", "pipeline.stages[1].with.thresholds.de.positive: .NaN", "finite number"}},
+		{name: "inf in a list option", file: "pipeline:\n  stages:\n    - name: sentiment\n      with:\n        packs: [1, -.inf]\n", want: []string{"my.yaml:5:20", "pipeline.stages[0].with.packs[1]: -.inf"}},
+		{name: "nan behind an anchor", file: "pipeline:\n  stages:\n    - name: normalize\n      enabled: true\n    - name: sentiment\n      with: {alpha: &a .nan, neutral_weight: *a}\n", want: []string{"my.yaml:6:", "pipeline.stages[1].with.alpha: .nan"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"sort"
@@ -68,6 +69,9 @@ func Load(o Options) (*Config, error) {
 			return nil, err
 		}
 		if f.root != nil {
+			if err := checkFinite(f, f.root, ""); err != nil {
+				return nil, err
+			}
 			if err := checkKeys(f, f.root, def.root, "", filePos); err != nil {
 				return nil, err
 			}
@@ -245,6 +249,34 @@ func checkKeys(f *yamlFile, n, schema *yaml.Node, path string, pos map[string]Po
 			return &Error{Pos: f.pos(vn), Key: key, Msg: "want a list"}
 		case vn.Kind != yaml.ScalarNode:
 			return &Error{Pos: f.pos(vn), Key: key, Msg: "want a single value, not a " + kindName(vn)}
+		}
+	}
+	return nil
+}
+
+// checkFinite rejects NaN and ±Inf (.nan, .inf, -.inf in YAML) anywhere in
+// the file, stage options and their nested maps and lists included: no
+// setting means them, and a range check further on would let a NaN
+// through, since it compares false with every bound. An alias is checked
+// where its anchor stands.
+func checkFinite(f *yamlFile, n *yaml.Node, path string) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if err := checkFinite(f, n.Content[i+1], join(path, n.Content[i].Value)); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if err := checkFinite(f, c, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case yaml.ScalarNode:
+		var v float64
+		if n.ShortTag() == "!!float" && n.Decode(&v) == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			return &Error{Pos: f.pos(n), Key: path, Msg: n.Value + ": want a finite number (NaN and infinity are not allowed)"}
 		}
 	}
 	return nil

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -49,6 +51,13 @@ func (o *Options) Decode(dst any) error {
 			return o.Errorf(key, "unknown option (options of %s: %s)", o.spec.Name, strings.Join(known, ", "))
 		}
 	}
+	for _, key := range slices.Sorted(maps.Keys(o.spec.With)) {
+		if sub, v, bad := nonFinite(o.spec.With[key]); bad {
+			err := o.Errorf(key, "%v: want a finite number (NaN and infinity are not allowed)", v).(*configs.Error)
+			err.Key = o.path(key + sub)
+			return err
+		}
+	}
 	for key, val := range o.spec.With {
 		one := map[string]any{key: val}
 		dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: dst, WeaklyTypedInput: false, ErrorUnused: true, Squash: true})
@@ -60,6 +69,32 @@ func (o *Options) Decode(dst any) error {
 		}
 	}
 	return nil
+}
+
+// nonFinite finds a NaN or ±Inf in an option value, in nested maps and
+// lists too, and returns where below the option it is (".de.positive",
+// "[2]"). configs.Load rejects them in a file with the value's own line;
+// this catches options set in code, for every stage at once.
+func nonFinite(v any) (sub string, bad any, ok bool) {
+	switch v := v.(type) {
+	case float64:
+		return "", v, math.IsNaN(v) || math.IsInf(v, 0)
+	case float32:
+		return nonFinite(float64(v))
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if sub, bad, ok := nonFinite(v[k]); ok {
+				return "." + k + sub, bad, true
+			}
+		}
+	case []any:
+		for i, e := range v {
+			if sub, bad, ok := nonFinite(e); ok {
+				return fmt.Sprintf("[%d]%s", i, sub), bad, true
+			}
+		}
+	}
+	return "", nil, false
 }
 
 // optionNames lists the option names of an options struct, including those

@@ -23,7 +23,7 @@ func newSearchCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search --index DIR [QUERY...]",
 		Short: "Search an index: full text, filters, facets",
-		Long: `Searches the index in DIR (built with "stimmung index") and prints the
+		Long: fmt.Sprintf(`Searches the index in DIR (built with "stimmung index") and prints the
 matching comments: a table on a terminal, JSON lines otherwise.
 
 QUERY (several arguments are joined into one) uses Bleve's query-string syntax: words (any may match; +word must,
@@ -34,7 +34,11 @@ date:>"2024-03-01"). Words are stemmed and German compounds split, so
 stay searchable. Without a QUERY every document matches.
 
 The filters need no syntax; the values of one filter are alternatives
-(--theme delivery,billing), different filters must all hold.`,
+(--theme delivery,billing), different filters must all hold.
+
+Limits: a query of at most %d bytes and %d words (runs of letters and
+digits); --limit at most %s hits a search; --from + --limit at most %s.
+Beyond them search stops with exit code 1 before the index is read.`, index.MaxQueryBytes, index.MaxQueryWords, group(index.MaxSize), group(index.MaxWindow)),
 		Example: `  stimmung search --index feedback.idx Kundenservice
   stimmung search --index feedback.idx --theme delivery --label negative --nps detractor --since 2024-03-01 --until 2024-03-31 Kundenservice
   stimmung search --index feedback.idx --facet theme,label,month --limit 0
@@ -90,6 +94,14 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 	if req.Size < 0 || req.From < 0 || req.FacetSize < 1 {
 		return usageError{errors.New("search: --limit and --from cannot be negative, --facet-size must be positive")}
 	}
+	// Bleve allocates room for --from + --limit hits up front.
+	if req.Size > index.MaxSize {
+		return usageError{fmt.Errorf("search: --limit %d: at most %s hits a search (page with --from)", req.Size, group(index.MaxSize))}
+	}
+	if req.From > index.MaxWindow-req.Size {
+		return usageError{fmt.Errorf("search: --from %d --limit %d: --from + --limit is at most %s; narrow the search with a filter (--since, --until, ...) or a sort instead of paging deeper",
+			req.From, req.Size, group(index.MaxWindow))}
+	}
 	format, _ := f.GetString("format")
 	if format == "" {
 		format = "jsonl"
@@ -103,11 +115,15 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 		return usageError{fmt.Errorf("--format %q: want table, json, jsonl or csv", format)}
 	}
 	limit := req.Size
+	breq := req
 	if limit == 0 {
-		req.Size = 1 // facets and the total only; Bleve needs a positive size
+		// Facets and the total only; Bleve needs a positive size, and
+		// skipping hits that are not printed means nothing.
+		breq.Size, breq.From = 1, 0
 	}
-	// A bad query or filter is reported before the index is opened.
-	prepared, err := index.Prepare(req)
+	// A bad query or filter, or one over the size limits, is reported
+	// before the index is opened.
+	prepared, err := index.Prepare(breq)
 	if err != nil {
 		return usageError{err}
 	}

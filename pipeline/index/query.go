@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -48,6 +49,38 @@ func resolveField(f string) ([]string, error) {
 	return nil, fmt.Errorf("unknown field %q (fields: %s)", f, strings.Join(queryFields(), ", "))
 }
 
+// Limits of a query string. Bleve's cost grows faster than linearly with
+// the number of terms (1,000 repeats of one word took 25 s, 5,000 prefix
+// terms over 300 s), so a longer query is refused before Bleve sees it.
+const (
+	// MaxQueryBytes is the longest query string.
+	MaxQueryBytes = 4096
+	// MaxQueryWords is the most words (runs of letters and digits) a query
+	// may hold: `date:>"2024-03-01"` counts 4.
+	MaxQueryWords = 100
+)
+
+// checkQuerySize refuses a query over the limits; the message does not
+// quote the query, which may be long.
+func checkQuerySize(q string) error {
+	if len(q) > MaxQueryBytes {
+		return fmt.Errorf("query of %d bytes: at most %d bytes", len(q), MaxQueryBytes)
+	}
+	words := 0
+	inWord := false
+	for _, c := range q {
+		w := unicode.IsLetter(c) || unicode.IsNumber(c)
+		if w && !inWord {
+			words++
+		}
+		inWord = w
+	}
+	if words > MaxQueryWords {
+		return fmt.Errorf("query of %d words: at most %d words", words, MaxQueryWords)
+	}
+	return nil
+}
+
 // ParseQuery parses Bleve's query-string syntax and points every part at
 // the right fields: words without a field search the text of every
 // language, each with its own analyzer (the index has no _all field);
@@ -55,6 +88,9 @@ func resolveField(f string) ([]string, error) {
 // folded like the stems (ä → a, ß → ss). An empty query matches every
 // document.
 func ParseQuery(q string) (query.Query, error) {
+	if err := checkQuerySize(q); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(q) == "" {
 		return bleve.NewMatchAllQuery(), nil
 	}

@@ -13,6 +13,16 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
+// Limits of one search. Bleve allocates room for from+size hits up front
+// and holds every hit of the page in memory, so both are bounded: a deeper
+// page is better reached with a filter (--since, --until) or a sort.
+const (
+	// MaxSize is the most hits one search returns.
+	MaxSize = 10_000
+	// MaxWindow bounds From+Size: the deepest hit a search can reach.
+	MaxWindow = 100_000
+)
+
 // Request is one search.
 type Request struct {
 	// Query is in Bleve's query-string syntax; empty matches everything.
@@ -88,8 +98,24 @@ var sortFields = map[string]string{
 	"lang": FieldLang, "label": FieldLabel, "touchpoint": FieldTouchpoint, "month": FieldMonth,
 }
 
+// checkWindow refuses a page Bleve could not, or should not, allocate.
+func (r Request) checkWindow() error {
+	switch {
+	case r.Size < 0 || r.From < 0:
+		return fmt.Errorf("size %d, from %d: neither can be negative", r.Size, r.From)
+	case r.Size > MaxSize:
+		return fmt.Errorf("size %d: at most %d hits a search", r.Size, MaxSize)
+	case r.From > MaxWindow-r.Size: // r.From+r.Size could overflow
+		return fmt.Errorf("from %d + size %d: at most %d, narrow the search with a filter instead of paging deeper", r.From, r.Size, MaxWindow)
+	}
+	return nil
+}
+
 // BuildRequest turns r into a Bleve search request.
 func BuildRequest(r Request) (*bleve.SearchRequest, error) {
+	if err := r.checkWindow(); err != nil {
+		return nil, err
+	}
 	q, err := ParseQuery(r.Query)
 	if err != nil {
 		return nil, err
@@ -118,7 +144,7 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 	if size <= 0 {
 		size = 20
 	}
-	req := bleve.NewSearchRequestOptions(q, size, max(r.From, 0), false)
+	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
 	req.Fields = []string{FieldSource}
 
 	order, err := sortOrder(r.Sort, strings.TrimSpace(r.Query) != "")

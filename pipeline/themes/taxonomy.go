@@ -407,7 +407,9 @@ func (p *parser) posInt(n *yaml.Node, theme, key string, dst *int) error {
 
 func (p *parser) float(n *yaml.Node, theme, key string, lo, hi float64, dst *float64) error {
 	var v float64
-	if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil || v < lo || v > hi {
+	// !(lo <= v && v <= hi) rather than v < lo || v > hi: NaN (.nan)
+	// compares false with every bound and must fail the check.
+	if n.Kind != yaml.ScalarNode || n.Decode(&v) != nil || !(lo <= v && v <= hi) {
 		return p.errf(n, theme, key, "%q: want a number from %v to %v", n.Value, lo, hi)
 	}
 	*dst = v
