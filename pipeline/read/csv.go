@@ -33,7 +33,9 @@ func openCSV(br *bufio.Reader, o Options) (Source, error) {
 			return nil, fmt.Errorf("sniffing the delimiter: %w", err)
 		}
 	}
-	r := csv.NewReader(in)
+	// encoding/csv ends lines at '\n' only; lineEnds makes a lone '\r'
+	// outside quotes one too.
+	r := csv.NewReader(newCSVLineEnds(in, delim))
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // counted against the header by the tabular code
 	r.LazyQuotes = true

@@ -312,6 +312,7 @@ func TestSniffDelimiter(t *testing.T) {
 		{"consistent beats frequent", "a,b,c;d\n1,2;3\n4;5,6\n", ';'},
 		{"quoted newline", "a;b\n\"x\ny,z,w\";2\n", ';'},
 		{"no newline", "a;b", ';'},
+		{"CR-only lines", "a,b,c;d\r1,2;3\r4;5,6\r", ';'},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,7 +30,8 @@ func sniffDelimiter(br *bufio.Reader) (rune, error) {
 		case c == '"':
 			inQuotes = !inQuotes
 		case inQuotes:
-		case c == '\n':
+		case c == '\n' || c == '\r' && i+1 < len(sample) && sample[i+1] != '\n':
+			// A lone '\r' ends a line too (classic Mac line endings).
 			if !empty {
 				lines++
 			}

@@ -14,6 +14,12 @@
 // and cell handling (tabular.go); in their rows nps, csat and ces cells that
 // are numbers ("9", "4,5") become JSON numbers and empty ones null.
 //
+// Text input (JSON lines, JSON arrays, CSV) in UTF-16, with a BOM or told by
+// its NUL bytes, is decoded to UTF-8 before the format is sniffed
+// (encoding.go). JSON lines and CSV end lines at "\n", "\r\n" and a lone
+// "\r" (classic Mac exports); a "\r" inside a quoted CSV field is text
+// (lineend.go).
+//
 // Where the formats differ:
 //
 //   - JSON lines: a blank line is an error record, except after the final

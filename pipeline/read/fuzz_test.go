@@ -85,6 +85,7 @@ func FuzzJSONL(f *testing.F) {
 	addSeeds(f, []string{".jsonl", ".ndjson"},
 		"", "\n", "\n\n", "{}", `{"text":"a"}`+"\n"+`{"text":`, "\xef\xbb\xbf{\"text\":\"\xff\"}\r\n",
 		`{"text":"a","text":1}`, `{"a":[[[{"b":"\ud800"}]]],"text":"\u00e4"}`, "[1]\n\"x\"\n null ",
+		"{\"text\":\"a\"}\r{}\r\n\r\r{\"text\":\"\r\"}", "\xff\xfe{\x00}\x00\r\x00",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		o, err := checkOptions(testOptions("f.jsonl"))
@@ -92,10 +93,15 @@ func FuzzJSONL(f *testing.F) {
 			t.Fatal(err)
 		}
 		o.MaxLineBytes = 64
-		recs := drain(t, newJSONL(bufio.NewReaderSize(bytes.NewReader(data), bufSize), o))
+		jsonl := func(size int) Source {
+			return newJSONL(bufio.NewReaderSize(newJSONLLineEnds(bytes.NewReader(data)), size), o)
+		}
+		recs := drain(t, jsonl(bufSize))
 		checkInvariants(t, recs)
-		lines := bytes.Count(data, []byte("\n"))
-		if len(data) > 0 && data[len(data)-1] != '\n' {
+		// "\n", "\r\n" and a lone "\r" each end a line.
+		norm := bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		lines := bytes.Count(norm, []byte("\n"))
+		if len(norm) > 0 && norm[len(norm)-1] != '\n' {
 			lines++
 		}
 		if len(recs) != lines {
@@ -108,7 +114,7 @@ func FuzzJSONL(f *testing.F) {
 		}
 		// A 16-byte buffer (bufio's least) drives the long-line path; the
 		// records must not change.
-		small := drain(t, newJSONL(bufio.NewReaderSize(bytes.NewReader(data), 16), o))
+		small := drain(t, jsonl(16))
 		if len(small) != len(recs) {
 			t.Fatalf("%d records with a small buffer, %d with a large one", len(small), len(recs))
 		}
@@ -121,7 +127,7 @@ func FuzzJSONL(f *testing.F) {
 			}
 		}
 		// The scanner and encoding/json agree on every line.
-		for _, line := range bytes.Split(data, []byte("\n")) {
+		for _, line := range bytes.Split(norm, []byte("\n")) {
 			b, _ := sanitize(line)
 			checkScanner(t, b)
 		}
@@ -132,6 +138,7 @@ func FuzzCSV(f *testing.F) {
 	addSeeds(f, []string{".csv", ".txt"},
 		"", "text\n", "id,text\n1,a\n", "id;text\n1;\"a\nb\"\n2;c\n", "text,b\n\"x,\"y\"\n", "\xff\xfe",
 		"\xef\xbb\xbftext\n\xe4\n", "a\tb\ttext\n1\t2\n", "text,x\n,\n\n  \n",
+		"id,text\r1,\"a\rb\"\r2,\"c\"\"\r\n\"x\r", "t\x00e\x00x\x00t\x00\r\x00a\x00",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, mod := range []func(*Options){

@@ -46,19 +46,48 @@ func Open(r io.Reader, opts Options) (Source, error) {
 		// Only the input can tell, and it may not have been written yet
 		// (a tool streaming to stdin): sniff on the first Next, not here.
 		return &lazySource{open: func() (Source, error) {
-			format, err := sniff(br)
+			text, err := decodeUTF16(br, o)
+			if err != nil {
+				return nil, err
+			}
+			format, err := sniff(text)
 			if err != nil {
 				return nil, fmt.Errorf("sniffing the format: %w", err)
 			}
-			return open(r, br, o, format)
+			if format == "xlsx" && text != br {
+				format = "csv" // UTF-16 text, not a ZIP file
+			}
+			return open(r, br, text, o, format)
 		}}, nil
 	}
-	return open(r, br, o, format)
+	return open(r, br, nil, o, format)
 }
 
-func open(r io.Reader, br *bufio.Reader, o Options, format string) (Source, error) {
+// open opens the input in the given format. text is br decoded from UTF-16
+// when it was, or nil when that has not been looked at yet.
+func open(r io.Reader, br, text *bufio.Reader, o Options, format string) (Source, error) {
+	if format == "xlsx" {
+		return openXLSX(r, br, o)
+	}
+	if format == "jsonl" && text == nil {
+		// Open reads nothing of JSON lines (a tool may stream them to
+		// stdin): the encoding is looked at on the first Next.
+		return &lazySource{open: func() (Source, error) {
+			text, err := decodeUTF16(br, o)
+			if err != nil {
+				return nil, err
+			}
+			return open(r, br, text, o, "jsonl")
+		}}, nil
+	}
+	if text == nil {
+		var err error
+		if text, err = decodeUTF16(br, o); err != nil {
+			return nil, err
+		}
+	}
 	if format == "json" {
-		sniffed, err := sniff(br)
+		sniffed, err := sniff(text)
 		if err != nil {
 			return nil, fmt.Errorf("sniffing the format: %w", err)
 		}
@@ -68,13 +97,11 @@ func open(r io.Reader, br *bufio.Reader, o Options, format string) (Source, erro
 	}
 	switch format {
 	case "jsonl":
-		return newJSONL(br, o), nil
+		return newJSONL(bufio.NewReaderSize(newJSONLLineEnds(text), bufSize), o), nil
 	case "json":
-		return newJSONArray(br, o), nil
-	case "xlsx":
-		return openXLSX(r, br, o)
+		return newJSONArray(text, o), nil
 	default:
-		return openCSV(br, o)
+		return openCSV(text, o)
 	}
 }
 
