@@ -47,6 +47,8 @@ type Index struct {
 	Shards []string
 	// closers are the shards' own indexes, closed with the alias.
 	closers []*Index
+	// bg notes a writable index's failures in the background.
+	bg *background
 }
 
 // ErrNotExist says there is no index at a path.
@@ -76,9 +78,10 @@ type lockInfo struct {
 // persisted, which re-running the import (an upsert) puts back.
 func runtimeConfig(readOnly bool) map[string]interface{} {
 	return map[string]interface{}{
-		"bolt_timeout": LockTimeout.String(),
-		"read_only":    readOnly,
-		"unsafe_batch": !readOnly && unsafeBatch,
+		"bolt_timeout":           LockTimeout.String(),
+		"read_only":              readOnly,
+		"unsafe_batch":           !readOnly && unsafeBatch,
+		"asyncErrorCallbackName": asyncErrorCallback,
 	}
 }
 
@@ -112,6 +115,7 @@ func Open(dir string, write bool) (*Index, error) {
 		return nil, err
 	}
 	if write {
+		ix.bg = watchBackground(dir)
 		ix.noteWriter()
 	}
 	return ix, nil
@@ -127,7 +131,7 @@ func Create(dir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	ix := &Index{Bleve: bi, Dir: dir, Meta: Meta{Format: FormatVersion, Versions: map[string]string{}}}
+	ix := &Index{Bleve: bi, Dir: dir, Meta: Meta{Format: FormatVersion, Versions: map[string]string{}}, bg: watchBackground(dir)}
 	ix.noteWriter()
 	return ix, nil
 }
@@ -196,6 +200,7 @@ func (ix *Index) noteWriter() {
 // Close closes the index; a writer's note goes with it.
 func (ix *Index) Close() error {
 	err := ix.Bleve.Close()
+	ix.bg.stop()
 	for _, c := range ix.closers {
 		err = errors.Join(err, c.Close())
 	}

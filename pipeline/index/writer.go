@@ -114,6 +114,9 @@ func (w *Writer) setErr(err error) {
 }
 
 func (w *Writer) firstErr() error {
+	if err := w.ix.bg.failure(); err != nil {
+		w.setErr(err)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.err
@@ -213,8 +216,13 @@ func (ix *Index) writeMeta(wait bool) error {
 		return fmt.Errorf("index %s: %w", ix.Dir, err)
 	}
 	if wait {
-		if err := <-persisted; err != nil {
-			return fmt.Errorf("index %s: persist: %w", ix.Dir, err)
+		select {
+		case err := <-persisted:
+			if err != nil {
+				return fmt.Errorf("index %s: persist: %w", ix.Dir, err)
+			}
+		case <-ix.bg.done():
+			return ix.bg.failure()
 		}
 	}
 	return nil
