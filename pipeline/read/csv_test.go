@@ -2,6 +2,9 @@ package read
 
 import (
 	"bufio"
+	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -116,9 +119,9 @@ func TestCSV(t *testing.T) {
 			},
 		},
 		{
-			name:  "unclosed quote swallows the rest into one row",
+			name:  "unclosed quote: its line is an error record, the next rows are read",
 			input: "id,text\n1,\"offen\n2,b\n",
-			want:  []rec{{line: 2, id: "1", text: "offen\n2,b\n"}},
+			want:  []rec{{line: 2, err: "unclosed quote at line 2, column 3"}, {line: 3, id: "2", text: "b"}},
 		},
 		{
 			name:  "missing text column",
@@ -267,12 +270,75 @@ func TestCSV(t *testing.T) {
 			want:  []rec{{line: 2, err: "row exceeds max_line_bytes (64)"}, {line: 3, id: "2", text: "ok"}},
 		},
 		{
-			name:  "invalid UTF-8 after the sample",
+			name:  "invalid UTF-8 after the sample is read as Windows-1252",
 			input: "id,text\n" + strings.Repeat("1,ok\n", 14000) + "2,b\xffd\n",
+			warn:  "line 14002: not valid UTF-8, reading such lines as Windows-1252",
 			check: func(t *testing.T, res result) {
 				last := res.recs[len(res.recs)-1]
-				if last.Text != "b\uFFFDd" || len(last.Warnings) != 1 || len(res.recs[0].Warnings) != 0 {
+				if last.Text != "bÿd" || len(last.Warnings) != 0 || len(res.recs[0].Warnings) != 0 {
 					t.Errorf("last record %q %v", last.Text, last.Warnings)
+				}
+			},
+		},
+		{
+			// Item 5 of issue 11: the first Windows-1252 byte after the
+			// 64 KiB the encoding is guessed from.
+			name:  "Windows-1252 first after 70 KB of ASCII rows",
+			input: cp1252Late(),
+			warn:  "line 3502: not valid UTF-8, reading such lines as Windows-1252",
+			check: func(t *testing.T, res result) {
+				if len(res.recs) != 3503 {
+					t.Fatalf("%d records, want 3503", len(res.recs))
+				}
+				for i, want := range []string{"Größe ärgerlich, 5 €", "ok", "Übel – süß"} {
+					r := res.recs[3500+i]
+					if r.Err != nil || r.Text != want || len(r.Warnings) != 0 {
+						t.Errorf("line %d: %q %v %v, want %q", r.Line, r.Text, r.Err, r.Warnings, want)
+					}
+				}
+			},
+		},
+		{
+			name:  "a byte Windows-1252 leaves undefined stays flagged",
+			input: "id,text\n" + strings.Repeat("1,ok\n", 14000) + "2,b\x81\xe4\n",
+			check: func(t *testing.T, res result) {
+				last := res.recs[len(res.recs)-1]
+				if last.Text != "b\uFFFD" || len(last.Warnings) != 1 {
+					t.Errorf("last record %q %v", last.Text, last.Warnings)
+				}
+			},
+		},
+		{
+			// Item 4 of issue 11.
+			name:  "stray quote mid-field does not swallow the next row",
+			input: "id,text,nps\nq3,\"gut\"x,10\nq4,schlecht,2\n",
+			want: []rec{
+				{line: 2, id: "q3", text: `"gut"x`, warnings: "stray quote at line 2, column 8 kept as text"},
+				{line: 3, id: "q4", text: "schlecht"},
+			},
+		},
+		{
+			name:  "unclosed quote in row 2 of 4",
+			input: "id,text,nps\n1,eins,1\n2,\"zwei,2\n3,drei,3\n4,\"vier\",4\n",
+			want: []rec{
+				{line: 2, id: "1", text: "eins"},
+				{line: 3, err: "unclosed quote at line 3, column 3"},
+				{line: 4, id: "3", text: "drei"},
+				{line: 5, id: "4", text: "vier"},
+			},
+		},
+		{
+			name:  "quoted line breaks and bare quotes on one line still read",
+			input: "id,text\r\n1,\"a\r\nb\"\r\n2,\"Das war \"super\" gut\"\r\n3,\"x\"\"\ny\"\n",
+			want:  []rec{{line: 2, id: "1", text: "a\nb"}, {line: 4, id: "2", text: `Das war "super" gut`}, {line: 5, id: "3", text: "x\"\ny"}},
+		},
+		{
+			name:  "unclosed quote over the limit: the line alone",
+			input: "id,text\n1,\"offen\n" + strings.Repeat("2,b\n", 40) + "3,c\n",
+			mod:   func(o *Options) { o.MaxLineBytes = 64 },
+			check: func(t *testing.T, res result) {
+				if len(res.recs) != 42 || res.recs[0].Err == nil || res.recs[41].Text != "c" || res.recs[41].Line != 43 {
+					t.Errorf("%d records, first %+v, last %+v", len(res.recs), res.recs[0].Err, res.recs[len(res.recs)-1])
 				}
 			},
 		},
@@ -322,6 +388,58 @@ func TestSniffDelimiter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cp1252Late is a German Excel export whose first non-ASCII byte comes
+// after 70 KB of ASCII rows.
+func cp1252Late() string {
+	var b strings.Builder
+	b.WriteString("id,text\n")
+	for i := range 3500 {
+		fmt.Fprintf(&b, "%d,Lieferung ok und schnell da%d\n", i, i%10)
+	}
+	if b.Len() < 70_000 {
+		panic("too short")
+	}
+	b.WriteString("a,\"Gr\xf6\xdfe \xe4rgerlich, 5 \x80\"\nb,ok\nc,\xdcbel \x96 s\xfc\xdf\n")
+	return b.String()
+}
+
+// zeros is an endless run of 'x' without a line break.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+// TestCSVLongRowBoundedMemory reads a 50 MB row with a 1 KB limit: it must
+// become an error record without being held in memory, and the next rows
+// must be read (issue 11, item 10).
+func TestCSVLongRowBoundedMemory(t *testing.T) {
+	const rowBytes = 50 << 20
+	in := io.MultiReader(strings.NewReader("id,text\n1,ok\n2,"), io.LimitReader(zeros{}, rowBytes), strings.NewReader("\n3,drei\n4,vier\n"))
+	o := testOptions("t.csv")
+	o.MaxLineBytes = 1 << 10
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	src, err := Open(in, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := drain(t, src)
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8<<20 {
+		t.Errorf("reading allocated %d bytes for a %d-byte row", alloc, rowBytes)
+	}
+	checkRecords(t, recs, []rec{
+		{line: 2, id: "1", text: "ok"},
+		{line: 3, err: "row exceeds max_line_bytes (1024)"},
+		{line: 4, id: "3", text: "drei"},
+		{line: 5, id: "4", text: "vier"},
+	})
 }
 
 func newBufReader(s string) *bufio.Reader {

@@ -27,10 +27,26 @@
 //     memory; a repeated key keeps its first position and its last value.
 //   - JSON array: a syntax error cannot be recovered from, so it gives one
 //     last error record and a warning; Line is the element index.
-//   - CSV: encoding/csv skips lines that are entirely empty, so they give
-//     no record; a row of empty cells gives a no_content record. Bare
-//     quotes inside cells are kept as text. The row size limit is checked
-//     after the row has been read.
+//   - CSV (csv.go): empty lines give no record; a row of empty cells
+//     gives a no_content record. Bare quotes inside cells are kept as
+//     text. A row that a quote makes swallow the lines after it (the
+//     input ends inside the quote, a quoted cell spanning lines holds a
+//     bare quote, or the field count differs from the header's) is read
+//     as its first line alone: a quote that does not close there makes
+//     it an error record naming the quote's line and column, a quote
+//     followed by text is kept as text with a warning on the record, and
+//     reading goes on at the next line. So a quoted cell that spans lines
+//     must double its quotes (""), as Excel writes them. A row is held
+//     in memory up to MaxLineBytes; a longer one is an error record and
+//     is skipped to the end of its line.
+//
+// Encoding of CSV with "auto": a UTF-8 BOM means UTF-8, and a start (64
+// KiB) that is not valid UTF-8 means Windows-1252 for the whole input.
+// Otherwise each row is checked on its own: a row that is not valid UTF-8
+// is read as Windows-1252, with one warning naming the first such line, so
+// that an umlaut first seen after the sample is not replaced. Bytes that
+// Windows-1252 leaves undefined are replaced by U+FFFD and the record is
+// flagged invalid_utf8: characters are never replaced silently.
 //   - XLSX: rows the sheet does not store give no record; short rows are
 //     padded.
 package read

@@ -18,9 +18,13 @@ import (
 //
 // With encoding "auto" a UTF-8 BOM is dropped, and input whose first 64 KiB
 // are not valid UTF-8 is read as Windows-1252, which is what German Excel
-// writes for "CSV"; a warning says so. Invalid UTF-8 further on is replaced per cell and
-// flagged on the record.
-func decodeText(br *bufio.Reader, o Options) (*bufio.Reader, error) {
+// writes for "CSV"; a warning says so. When the first 64 KiB are valid
+// UTF-8 (without a BOM) the guess may still be wrong: perRow then says
+// that each row that is not valid UTF-8 is to be read as Windows-1252
+// (csvRows.text), so that a first umlaut after 64 KiB is not replaced.
+// With encoding "utf-8" or a UTF-8 BOM invalid UTF-8 is replaced per cell
+// and flagged on the record.
+func decodeText(br *bufio.Reader, o Options) (in *bufio.Reader, perRow bool, err error) {
 	sample, err := br.Peek(bufSize)
 	atEOF := false
 	switch {
@@ -29,23 +33,23 @@ func decodeText(br *bufio.Reader, o Options) (*bufio.Reader, error) {
 		atEOF = true
 	case errors.Is(err, bufio.ErrBufferFull):
 	default:
-		return nil, fmt.Errorf("detecting the encoding: %w", err)
+		return nil, false, fmt.Errorf("detecting the encoding: %w", err)
 	}
 	if o.Encoding == "windows-1252" {
-		return decoded(br, charmap.Windows1252.NewDecoder()), nil
+		return decoded(br, charmap.Windows1252.NewDecoder()), false, nil
 	}
 	if bytes.HasPrefix(sample, []byte(utf8BOM)) {
 		_, _ = br.Discard(len(utf8BOM)) // cannot fail: the bytes are buffered
-		return br, nil
+		return br, false, nil
 	}
 	if o.Encoding == "utf-8" {
-		return br, nil
+		return br, false, nil
 	}
 	if !utf8.Valid(completeRunes(sample, atEOF)) {
 		o.Warn("not valid UTF-8, reading it as Windows-1252")
-		return decoded(br, charmap.Windows1252.NewDecoder()), nil
+		return decoded(br, charmap.Windows1252.NewDecoder()), false, nil
 	}
-	return br, nil
+	return br, true, nil
 }
 
 // decodeUTF16 returns the text input (CSV, JSON lines, JSON array) decoded

@@ -5,10 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/models"
@@ -153,6 +156,21 @@ func FuzzCSV(f *testing.F) {
 				t.Fatalf("Open: %v", err)
 			}
 			checkInvariants(t, drain(t, src))
+		}
+		// Rows split the same when the input comes one byte at a time.
+		rows := func(r io.Reader) (out []string) {
+			c := &csvRows{r: r, delim: []byte{','}, max: 64, line: 1, perRow1252: true, warn: func(string) {}}
+			for {
+				cells, line, err := c.next()
+				if errors.Is(err, io.EOF) {
+					return out
+				}
+				out = append(out, fmt.Sprintf("%d %q %v %s", line, cells, err, c.rowWarning()))
+			}
+		}
+		whole, bytewise := rows(bytes.NewReader(data)), rows(iotest.OneByteReader(bytes.NewReader(data)))
+		if !slices.Equal(whole, bytewise) {
+			t.Fatalf("rows differ when read byte by byte:\n%q\n%q", whole, bytewise)
 		}
 	})
 }

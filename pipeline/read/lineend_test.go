@@ -1,12 +1,16 @@
 package read
 
 import (
+	"errors"
 	"io"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // utf16be encodes s as UTF-16 big endian.
@@ -74,31 +78,47 @@ func TestNotUTF16(t *testing.T) {
 }
 
 // TestLineEndsSplitReads feeds the converter one byte per read: a "\r\n"
-// split across reads stays one line ending, and quoting state carries over.
+// split across reads stays one line ending.
 func TestLineEndsSplitReads(t *testing.T) {
+	r := newJSONLLineEnds(iotest.OneByteReader(strings.NewReader("a\rb\r\nc\n\rd\r\r\ne\r")))
+	got, err := io.ReadAll(iotest.OneByteReader(r))
+	if want := "a\nb\nc\n\nd\n\ne\n"; err != nil || string(got) != want {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestCSVSplitReads splits CSV rows read one byte at a time: a "\r\n" or
+// a multi-byte delimiter split across reads, and the quoting state, carry
+// over.
+func TestCSVSplitReads(t *testing.T) {
 	tests := []struct {
-		name, input, want string
-		csv               bool
-		delim             rune
+		name, input string
+		delim       rune
+		want        [][]string
 	}{
-		{"JSON lines", "a\rb\r\nc\n\rd\r\r\ne\r", "a\nb\nc\n\nd\n\ne\n", false, 0},
-		{"CSV quoted CR and CRLF kept", "x,\"a\rb\r\nc\"\rd,\"\"\"\r\"\r", "x,\"a\rb\r\nc\"\nd,\"\"\"\r\"\n", true, ','},
-		{"CSV bare quote inside an unquoted field", "a\"b\rc", "a\"b\nc", true, ','},
-		{"CSV quote after delimiter opens", "a;\"b\rc\";d\re", "a;\"b\rc\";d\ne", true, ';'},
-		{"CSV multi-byte delimiter", "a¦\"b\rc\"¦d\re", "a¦\"b\rc\"¦d\ne", true, '¦'},
-		{"CSV closing quote then CR", "\"a\"\r\"b\"\r\n", "\"a\"\n\"b\"\n", true, ','},
+		{"quoted CR and CRLF kept", "x,\"a\rb\r\nc\"\rd,\"\"\"\r\"\r", ',', [][]string{{"x", "a\rb\nc"}, {"d", "\"\r"}}},
+		{"bare quote inside an unquoted field", "a\"b\rc", ',', [][]string{{"a\"b"}, {"c"}}},
+		{"quote after delimiter opens", "a;\"b\rc\";d\re", ';', [][]string{{"a", "b\rc", "d"}, {"e"}}},
+		{"multi-byte delimiter", "a¦\"b\rc\"¦d\re", '¦', [][]string{{"a", "b\rc", "d"}, {"e"}}},
+		{"closing quote then CR", "\"a\"\r\"b\"\r\n", ',', [][]string{{"a"}, {"b"}}},
+		{"empty lines give no row", "a\r\n\r\n\r\rb\n\n", ',', [][]string{{"a"}, {"b"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var r io.Reader = iotest.OneByteReader(strings.NewReader(tt.input))
-			if tt.csv {
-				r = newCSVLineEnds(r, tt.delim)
-			} else {
-				r = newJSONLLineEnds(r)
+			c := &csvRows{r: iotest.OneByteReader(strings.NewReader(tt.input)), delim: utf8.AppendRune(nil, tt.delim), max: 1 << 10, line: 1, warn: func(string) {}}
+			var got [][]string
+			for {
+				cells, _, err := c.next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, slices.Clone(cells))
 			}
-			got, err := io.ReadAll(iotest.OneByteReader(r))
-			if err != nil || string(got) != tt.want {
-				t.Fatalf("got %q, %v; want %q", got, err, tt.want)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

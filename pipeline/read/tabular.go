@@ -22,6 +22,12 @@ type rowReader interface {
 	close() error
 }
 
+// rowWarner is a rowReader that can have a warning for the row it last
+// returned (a CSV stray quote kept as text); it goes on the row's records.
+type rowWarner interface {
+	rowWarning() string
+}
+
 // rowError is a row that cannot be read, such as a CSV row over the size
 // limit.
 type rowError struct {
@@ -59,6 +65,7 @@ type aheadRow struct {
 	cells []string
 	line  int64
 	err   error
+	warn  string
 }
 
 func newTabular(rows rowReader, o Options, lenient bool) *tabularSource {
@@ -80,11 +87,13 @@ func (s *tabularSource) Next() (*models.Record, error) {
 		var cells []string
 		var line int64
 		var err error
+		var warn string
 		if len(s.ahead) > 0 {
-			cells, line, err = s.ahead[0].cells, s.ahead[0].line, s.ahead[0].err
+			cells, line, err, warn = s.ahead[0].cells, s.ahead[0].line, s.ahead[0].err, s.ahead[0].warn
 			s.ahead = s.ahead[1:]
 		} else {
 			cells, line, err = s.rows.next()
+			warn = s.rowWarning()
 		}
 		if err != nil {
 			var re *rowError
@@ -96,6 +105,11 @@ func (s *tabularSource) Next() (*models.Record, error) {
 			continue
 		}
 		s.pending.recs = s.rowRecords(s.pending.reset(), cells, line)
+		if warn != "" {
+			for _, r := range s.pending.recs {
+				r.Warnings = append(r.Warnings, warn)
+			}
+		}
 	}
 	return s.pending.pop(), nil
 }
@@ -133,7 +147,7 @@ func (s *tabularSource) start() error {
 			if err != nil && !errors.As(err, &re) {
 				return err
 			}
-			s.ahead = append(s.ahead, aheadRow{cells: slices.Clone(cells), line: line, err: err})
+			s.ahead = append(s.ahead, aheadRow{cells: slices.Clone(cells), line: line, err: err, warn: s.rowWarning()})
 		}
 		if len(s.ahead) == 2 && s.ahead[1].err == nil && isImportIDRow(s.ahead[1].cells) {
 			qualtrics = true
@@ -158,6 +172,14 @@ func (s *tabularSource) start() error {
 	s.m = newMapper(name, cols)
 	s.colRoles = s.resolve()
 	return nil
+}
+
+// rowWarning returns the warning for the row last read, or "".
+func (s *tabularSource) rowWarning() string {
+	if w, ok := s.rows.(rowWarner); ok {
+		return w.rowWarning()
+	}
+	return ""
 }
 
 // isImportIDRow reports whether a row is Qualtrics' third header row.
