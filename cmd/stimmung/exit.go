@@ -15,6 +15,8 @@ const (
 	ExitConfig  = 2 // bad configuration (file, environment, flags, stage options)
 	ExitRecords = 3 // the run finished, but some records failed (or --max-errors was hit)
 	ExitIO      = 4 // an input or output could not be read or written
+	// ExitInternal is a bug: stimmung panicked (the stack is on stderr).
+	ExitInternal = 5
 )
 
 // usageError is a problem with the command line itself.

@@ -101,7 +101,7 @@ func (r *reporter) recordError(rec *models.Record) {
 	switch {
 	case r.shown <= maxErrorMessages:
 		r.clear()
-		fmt.Fprintf(r.w, "stimmung: %s:%d: %s: %s\n", rec.Source, rec.Line, rec.Err.Stage, rec.Err.Message)
+		fmt.Fprintf(r.w, "stimmung: %s:%d: %s: %s\n", termText(rec.Source), rec.Line, rec.Err.Stage, termMessage(rec.Err.Message))
 	case r.shown == maxErrorMessages+1:
 		r.clear()
 		fmt.Fprintf(r.w, "stimmung: more failed records; see the \"error\" field in the output\n")
@@ -115,7 +115,7 @@ func (r *reporter) warn(msg string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.clear()
-	fmt.Fprintf(r.w, "stimmung: %s\n", msg)
+	fmt.Fprintf(r.w, "stimmung: %s\n", termMessage(msg))
 }
 
 // clear removes the bar before a message; the next tick draws it again.

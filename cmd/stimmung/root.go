@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -24,6 +25,23 @@ type Streams struct {
 
 // Run executes the command line args and returns the exit code.
 func Run(args []string, s Streams) int {
+	return guard(s.Err, func() int { return runCommand(args, s) })
+}
+
+// guard runs f; a panic in it (on this goroutine) is reported as an
+// internal error with its stack, and the exit code is ExitInternal, never
+// one that blames the user's input or configuration.
+func guard(stderr io.Writer, f func() int) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "stimmung: internal error: %s\n%s\nThis is a bug in stimmung: please report it with the command line and the stack above.\n", termMessage(fmt.Sprint(r)), debug.Stack())
+			code = ExitInternal
+		}
+	}()
+	return f()
+}
+
+func runCommand(args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -38,7 +56,8 @@ func Run(args []string, s Streams) int {
 	if rf, ok := err.(recordsFailed); ok && rf.silent {
 		return code
 	}
-	fmt.Fprintf(s.Err, "stimmung: %v\n", err)
+	// Messages quote input (header names, values): escaped, never obeyed.
+	fmt.Fprintf(s.Err, "stimmung: %s\n", termMessage(err.Error()))
 	if code == ExitUsage {
 		fmt.Fprintln(s.Err, "Run 'stimmung --help' for usage.")
 	}

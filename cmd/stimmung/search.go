@@ -136,6 +136,9 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 	warnIndex(s.Err, ix)
 	res, err := prepared.Run(ix)
 	if err != nil {
+		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
+			return usageError{err}
+		}
 		return ioError{err}
 	}
 	if limit == 0 {
@@ -377,7 +380,10 @@ func writeSearchTable(w io.Writer, res *index.Result, req index.Request, tty boo
 			if len(h.Highlights) > 0 {
 				text = html.UnescapeString(h.Highlights[0])
 			}
-			rows = append(rows, []string{v.ID, rawText(v.Date), v.label(), v.score(), v.themes(), text})
+			// Every cell is input: control characters are shown escaped,
+			// never sent to the terminal. The text's line breaks and tabs
+			// were folded into spaces first (one line a hit).
+			rows = append(rows, []string{termText(v.ID), termText(rawText(v.Date)), termText(v.label()), v.score(), termText(v.themes()), termText(oneLine(text))})
 		}
 		widths := make([]int, 5)
 		for _, r := range rows {
@@ -411,7 +417,7 @@ func writeSearchTable(w io.Writer, res *index.Result, req index.Request, tty boo
 	for _, f := range res.Facets {
 		parts := make([]string, 0, len(f.Terms))
 		for _, t := range f.Terms {
-			parts = append(parts, fmt.Sprintf("%s %s", t.Term, group(int64(t.Count))))
+			parts = append(parts, fmt.Sprintf("%s %s", termText(t.Term), group(int64(t.Count))))
 		}
 		line := strings.Join(parts, " · ")
 		if f.Other > 0 {

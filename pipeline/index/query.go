@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,6 +122,17 @@ func queryErrorText(err error) string {
 	return msg + ` (syntax: words, "a phrase", field:value, +must, -mustnot, prefix*, fuzzy~1, score:<-0.3, date:>"2024-03-01")`
 }
 
+// MaxFuzziness is the most edits a fuzzy word (word~2) may allow: Bleve
+// builds its automata for 1 and 2 only.
+const MaxFuzziness = 2
+
+func checkFuzziness(n int) error {
+	if n > MaxFuzziness {
+		return fmt.Errorf("fuzziness %d: a fuzzy word allows at most %d edits (word~1 or word~2)", n, MaxFuzziness)
+	}
+	return nil
+}
+
 // rewrite returns q with its fields resolved; nil drops q (the number
 // half of a bare number, which Bleve also tries as a numeric range on the
 // default field).
@@ -150,8 +162,19 @@ func rewrite(q query.Query) (query.Query, error) {
 		q.Disjuncts = out
 		return q, nil
 	case *query.MatchQuery:
+		if err := checkFuzziness(q.Fuzziness); err != nil {
+			return nil, err
+		}
 		return perField(q.FieldVal, func(f string) query.Query { c := *q; c.FieldVal = f; return &c })
+	case *query.FuzzyQuery:
+		if err := checkFuzziness(q.Fuzziness); err != nil {
+			return nil, err
+		}
+		return q, nil
 	case *query.MatchPhraseQuery:
+		if err := checkFuzziness(q.Fuzziness); err != nil {
+			return nil, err
+		}
 		return perField(q.FieldVal, func(f string) query.Query { c := *q; c.FieldVal = f; return &c })
 	case *query.WildcardQuery:
 		return perField(q.FieldVal, func(f string) query.Query {
@@ -161,6 +184,9 @@ func rewrite(q query.Query) (query.Query, error) {
 			return &c
 		})
 	case *query.RegexpQuery:
+		if _, err := syntax.Parse(q.Regexp, syntax.Perl); err != nil {
+			return nil, fmt.Errorf("regular expression /%s/ is not valid: %v", q.Regexp, err)
+		}
 		return perField(q.FieldVal, func(f string) query.Query {
 			c := *q
 			c.FieldVal = f

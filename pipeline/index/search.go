@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -289,6 +290,11 @@ func (p *Prepared) Run(ix *Index) (*Result, error) {
 	r, req := p.r, p.req
 	res, err := ix.Bleve.Search(req)
 	if err != nil {
+		if qerr := compileOnEmpty(req); qerr != nil {
+			// The query fails on an empty index too: it is the query,
+			// not the index (a regular expression too complex to run).
+			return nil, &QueryError{Detail: qerr}
+		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
@@ -341,4 +347,34 @@ func sortsByScore(order search.SortOrder) bool {
 		}
 	}
 	return false
+}
+
+// QueryError is a query that Bleve cannot run however the index looks: a
+// regular expression or wildcard whose automaton is too large, a fuzziness
+// over 2. It is the user's to fix, not the index's.
+type QueryError struct {
+	Detail error // Bleve's own words
+}
+
+func (e *QueryError) Error() string {
+	return "query too complex to run (simplify the regular expression or wildcard): " + e.Detail.Error()
+}
+
+func (e *QueryError) Unwrap() error { return e.Detail }
+
+// compileOnEmpty runs req on an empty in-memory index: Bleve compiles the
+// query's automata before it reads any term, so an error here belongs to
+// the query. Called only after a search failed, so a good search pays
+// nothing.
+func compileOnEmpty(req *bleve.SearchRequest) error {
+	// scorch, as on disk: the in-memory default compiles with Go's regexp.
+	empty, err := bleve.NewUsing("", NewMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil
+	}
+	defer empty.Close()
+	r := *req
+	r.Facets = nil
+	_, err = empty.Search(&r)
+	return err
 }
