@@ -50,26 +50,58 @@ type job struct {
 // read before a reading error are all written; a writing error or
 // ErrTooManyErrors stops at once. When Run returns, next is no longer called
 // and no stage is running.
+//
+// Cancelling ctx interrupts the run (SIGINT, SIGTERM): next is not called
+// again, the records already read are still run through the stages (which
+// do not see the cancellation) and written in input order, w is flushed,
+// and Run returns context.Cause(ctx). What w got is then a prefix of the
+// full output, in whole records. A call of next under way when ctx is
+// cancelled is not waited for (stdin on a terminal blocks until its next
+// line): what it returns is dropped, but it may still be running when Run
+// returns.
 func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error), w Writer, o RunOptions) (Stats, error) {
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	// The stages never see an interrupt: a record that was read is finished.
+	// cancel is for stopping early on a writing error.
+	stageCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 
 	work := make(chan *job, workers*4)
 	order := make(chan *job, workers*16)
+	// quit ends the workers of an interrupted run, whose reader may never
+	// close work.
+	quit := make(chan struct{})
 	var readErr error
+	cut := false // the reader stopped at an interrupt, not at the end
+
+	// gate makes "stop reading" exact: the reader counts a record as read
+	// (sent) under it unless the run is halted, and an interrupt halts the
+	// run under it, so that the writer knows how many records are to come.
+	var (
+		gate   sync.Mutex
+		sent   int64
+		halted bool
+	)
 
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range work {
-				p.Process(ctx, j.r)
-				close(j.done)
+			for {
+				select {
+				case j, ok := <-work:
+					if !ok {
+						return
+					}
+					p.Process(stageCtx, j.r)
+					close(j.done)
+				case <-quit:
+					return
+				}
 			}
 		}()
 	}
@@ -81,17 +113,28 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		defer close(work)
 		var seq int64
 		for {
+			if stageCtx.Err() != nil {
+				return
+			}
 			if ctx.Err() != nil {
+				cut = true
 				return
 			}
 			r, err := next()
-			if err == io.EOF {
+			gate.Lock()
+			if halted {
+				gate.Unlock()
 				return
 			}
 			if err != nil {
-				readErr = err
+				if err != io.EOF {
+					readErr = err
+				}
+				gate.Unlock()
 				return
 			}
+			sent++
+			gate.Unlock()
 			r.Seq = seq
 			seq++
 			if r.ID == "" {
@@ -103,13 +146,13 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 			} else {
 				select {
 				case work <- j:
-				case <-ctx.Done():
+				case <-stageCtx.Done():
 					return
 				}
 			}
 			select {
 			case order <- j:
-			case <-ctx.Done():
+			case <-stageCtx.Done():
 				return
 			}
 		}
@@ -142,7 +185,59 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		<-ready
 		return nil
 	}
+	// write hands one finished record to w; stop reports a reason to end.
+	write := func(j *job) error {
+		st.Records++
+		if j.r.Err != nil {
+			st.Errors++
+		}
+		if err := w.Write(j.r); err != nil {
+			return err
+		}
+		if o.MaxErrors > 0 && st.Errors >= int64(o.MaxErrors) {
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			return ErrTooManyErrors
+		}
+		return nil
+	}
+	// interrupted writes the records read before ctx was cancelled, and no
+	// more, without waiting for a reader blocked in next.
+	interrupted := func() (Stats, error) {
+		gate.Lock()
+		halted = true
+		want := sent
+		gate.Unlock()
+		var werr error
+		for st.Records < want {
+			j, ok := <-order
+			if !ok {
+				break
+			}
+			<-j.done
+			if werr = write(j); werr != nil {
+				break
+			}
+		}
+		close(quit)
+		cancel() // a reader still sending gives up
+		wg.Wait()
+		ferr := w.Flush()
+		switch {
+		case werr != nil:
+			return st, werr
+		case ferr != nil:
+			return st, ferr
+		}
+		return st, context.Cause(ctx)
+	}
 	for {
+		select {
+		case <-ctx.Done():
+			return interrupted()
+		default:
+		}
 		var j *job
 		var ok bool
 		select {
@@ -151,7 +246,11 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 			if err := w.Flush(); err != nil {
 				return stop(err)
 			}
-			j, ok = <-order
+			select {
+			case j, ok = <-order:
+			case <-ctx.Done():
+				return interrupted()
+			}
 		}
 		if !ok {
 			break
@@ -159,24 +258,17 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		if err := flushAndWait(j.done); err != nil {
 			return stop(err)
 		}
-		st.Records++
-		if j.r.Err != nil {
-			st.Errors++
-		}
-		if err := w.Write(j.r); err != nil {
+		if err := write(j); err != nil {
 			return stop(err)
-		}
-		if o.MaxErrors > 0 && st.Errors >= int64(o.MaxErrors) {
-			if err := w.Flush(); err != nil {
-				return stop(err)
-			}
-			return stop(ErrTooManyErrors)
 		}
 	}
 	<-readerDone
 	wg.Wait()
 	if err := w.Flush(); err != nil {
 		return st, err
+	}
+	if cut && readErr == nil {
+		return st, context.Cause(ctx)
 	}
 	return st, readErr
 }

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -27,8 +30,9 @@ FILE or with "-", JSON lines from stdin, runs the configured stages on each and
 writes one JSON line (or CSV row) per input record, in input order.
 
 A line that cannot be read becomes an error record {"line": N, "error": {...}}
-and the run goes on. Exit codes: 0 all good, 1 usage, 2 configuration,
-3 some records failed, 4 I/O.`,
+and the run goes on. SIGINT or SIGTERM stops reading: the records read so far
+are written, whole, and the output kept. Exit codes: 0 all good, 1 usage,
+2 configuration, 3 some records failed, 4 I/O, 130 SIGINT, 143 SIGTERM.`,
 		Example: `  stimmung analyze testdata/sample/feedback.csv
   stimmung analyze < comments.jsonl > results.jsonl
   stimmung analyze --output results.csv export.xlsx
@@ -108,27 +112,45 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	}
 
 	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
-	defer src.close()
+	ctx, stopSignals := onInterrupt(s)
+	defer stopSignals()
 	rep.start()
-	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: w, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
-	if runErr == nil && csvw != nil {
-		runErr = csvw.Close()
+	st, runErr := p.Run(ctx, src.next, &reportingWriter{Writer: w, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
+	// An interrupted run wrote every record it read, whole: like a complete
+	// run, its output is committed (a prefix of the full output, in whole
+	// lines), its index closed and its summary printed.
+	var stopped interrupted
+	isStopped := errors.As(runErr, &stopped)
+	if isStopped {
+		// A read may still be under way (stdin on a terminal): the inputs
+		// are closed when it returns.
+		go src.closeIdle()
+	} else {
+		defer src.close()
 	}
-	if outFile != nil && (runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors)) {
-		if err := outFile.commit(); err != nil {
-			runErr = fmt.Errorf("output: %w", err)
+	if (runErr == nil || isStopped) && csvw != nil {
+		if err := csvw.Close(); err != nil {
+			runErr, isStopped = err, false
 		}
 	}
-	rep.finish(st, runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors))
+	if outFile != nil && (runErr == nil || isStopped || errors.Is(runErr, pipeline.ErrTooManyErrors)) {
+		if err := outFile.commit(); err != nil {
+			runErr, isStopped = fmt.Errorf("output: %w", err), false
+		}
+	}
+	rep.finish(st, runErr == nil || isStopped || errors.Is(runErr, pipeline.ErrTooManyErrors))
 	if sink != nil {
-		// Also after a failed run: what was indexed is kept, and the
-		// index is closed cleanly.
-		if err := sink.close(rep, quiet); err != nil && runErr == nil {
+		// Also after a failed or interrupted run: what was indexed is
+		// kept, and the index is closed cleanly.
+		if err := sink.close(rep, quiet); err != nil && (runErr == nil || isStopped) {
 			return err
 		}
 	}
 
 	switch {
+	case isStopped:
+		stopped.records, stopped.failed = st.Records, st.Errors
+		return stopped
 	case runErr == nil && st.Errors > 0:
 		return recordsFailed{fmt.Errorf("%d of %d records failed", st.Errors, st.Records), quiet}
 	case errors.Is(runErr, pipeline.ErrTooManyErrors):
@@ -143,6 +165,67 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 		return ioError{runErr}
 	}
 	return nil
+}
+
+// interrupted is the cause of a run's context cancelled by SIGINT or
+// SIGTERM, and the error of the run it stopped (exit 130 or 143).
+type interrupted struct {
+	sig             os.Signal
+	records, failed int64
+}
+
+func (e interrupted) Error() string {
+	name := e.sig.String()
+	switch e.sig {
+	case os.Interrupt:
+		name = "SIGINT"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	}
+	return fmt.Sprintf("interrupted by %s: %s records written whole (%s failed), the rest not read; run again to complete", name, group(e.records), group(e.failed))
+}
+
+func (e interrupted) code() int {
+	if e.sig == syscall.SIGTERM {
+		return ExitTerminated
+	}
+	return ExitInterrupted
+}
+
+// onInterrupt returns a context cancelled with an interrupted cause at the
+// first SIGINT or SIGTERM: from s.Interrupt when set, else from the
+// process. After the first, the process's signals get their default action
+// back, so that a second Ctrl-C ends a run at once. stop releases it.
+//
+// (signal.NotifyContext would do, but its cause does not say which signal
+// came, and the exit code does.)
+func onInterrupt(s Streams) (ctx context.Context, stop func()) {
+	ch := s.Interrupt
+	var sigs chan os.Signal
+	if ch == nil {
+		sigs = make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+		ch = sigs
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			if sigs != nil {
+				signal.Stop(sigs)
+			}
+			cancel(interrupted{sig: sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		if sigs != nil {
+			signal.Stop(sigs)
+		}
+		cancel(nil)
+	}
 }
 
 func readOptions(cfg *configs.Config) read.Options {
@@ -174,9 +257,12 @@ type inputChain struct {
 	i    int
 	cur  read.Source
 	file *os.File
+	busy sync.Mutex // held by next
 }
 
 func (in *inputChain) next() (*models.Record, error) {
+	in.busy.Lock()
+	defer in.busy.Unlock()
 	for {
 		if in.cur == nil {
 			if in.i >= len(in.names) {
@@ -232,6 +318,13 @@ func (in *inputChain) open(name string) error {
 	}
 	in.cur = src
 	return nil
+}
+
+// closeIdle closes the inputs once a call of next under way has returned.
+func (in *inputChain) closeIdle() {
+	in.busy.Lock()
+	defer in.busy.Unlock()
+	in.close()
 }
 
 func (in *inputChain) close() {

@@ -17,6 +17,10 @@ const (
 	ExitIO      = 4 // an input or output could not be read or written
 	// ExitInternal is a bug: stimmung panicked (the stack is on stderr).
 	ExitInternal = 5
+	// A run stopped by a signal wrote what it had read, whole, and exits
+	// 128 + the signal's number, as a shell reports it.
+	ExitInterrupted = 130 // SIGINT (Ctrl-C)
+	ExitTerminated  = 143 // SIGTERM
 )
 
 // usageError is a problem with the command line itself.
@@ -40,9 +44,12 @@ func exitCode(err error) int {
 	var ie ioError
 	var rf recordsFailed
 	var pe *fs.PathError
+	var ir interrupted
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &ir):
+		return ir.code()
 	case errors.As(err, &ce), errors.Is(err, errLexiconProblems):
 		return ExitConfig
 	case errors.As(err, &rf):

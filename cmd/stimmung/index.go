@@ -25,7 +25,9 @@ Documents are keyed by record id: indexing the same export again leaves the
 same number of documents, and a changed comment replaces its old version.
 --rebuild starts from an empty index. --shard month writes one index per
 month of the records' dates under DIR (see "Searching feedback" in the
-README). Only one process can write an index at a time.
+README). Only one process can write an index at a time. SIGINT or SIGTERM
+stops reading: the records read so far are indexed, the index is closed
+cleanly (exit 130 or 143), and running the import again completes it.
 
 Search it with: stimmung search --index DIR 'QUERY'`,
 		Example: `  stimmung index --index feedback.idx testdata/sample/feedback.csv

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,9 @@ type Streams struct {
 	Out     io.Writer
 	Err     io.Writer
 	Environ []string
+	// Interrupt, when set, stands in for the process's SIGINT and SIGTERM
+	// (tests send on it); when nil, analyze and index catch those signals.
+	Interrupt <-chan os.Signal
 }
 
 // Run executes the command line args and returns the exit code.
