@@ -219,12 +219,21 @@ func (c *Computer) Compute(r *models.Record) {
 			// complaints on, has tagged the same taxonomy already.
 			ms = c.tagger.Mentions(r)
 		}
+		listed := map[int]int{} // matches listed per signal theme
 		for _, m := range ms {
 			if tx.Negated == "drop" && m.Negated {
 				continue
 			}
 			a, b := r.Tokens[m.First].Start, r.Tokens[m.Last].End
-			s.Matches = append(s.Matches, models.SignalMatch{Signal: tx.Themes[m.Theme].Path, Text: r.Text[a:b], Start: a, End: b})
+			// Like a theme's matches, a signal's are listed up to
+			// themes.MaxMatchesPerTheme; the mentions themselves are
+			// bounded by themes.MaxMentions.
+			if listed[m.Theme] < themes.MaxMatchesPerTheme {
+				listed[m.Theme]++
+				s.Matches = append(s.Matches, models.SignalMatch{Signal: tx.Themes[m.Theme].Path, Text: r.Text[a:b], Start: a, End: b})
+			} else {
+				r.Warnings = appendOnce(r.Warnings, themes.WarnTooManyMatches)
+			}
 			if slices.Contains(seen, m.Theme) {
 				continue
 			}

@@ -26,6 +26,10 @@ type Scale interface {
 // word ("kein WLAN") gets the taxonomy's absence weight: a missing thing
 // is a complaint. When nothing matched and the taxonomy has a fallback,
 // the fallback theme gets the comment's sentiment.
+//
+// At most MaxMentions mentions count and at most MaxMatchesPerTheme
+// matches are listed per theme; r gets the warning WarnTooManyMatches when
+// some were dropped.
 func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 	ms := t.Mentions(r)
 	if t.tx.Negated == "drop" {
@@ -118,6 +122,10 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 				continue
 			}
 			res.Negated = res.Negated && m.Negated
+			if len(res.Matches) == MaxMatchesPerTheme {
+				warnTooMany(r)
+				continue
+			}
 			a, b := r.Tokens[m.First].Start, r.Tokens[m.Last].End
 			res.Matches = append(res.Matches, models.ThemeMatch{Text: r.Text[a:b], Start: a, End: b, Term: m.Term})
 		}

@@ -43,8 +43,34 @@ type scratch struct {
 	group    []hit
 }
 
+// Limits on what one record yields, so that a long comment (a
+// 1,000,000-byte one has tens of thousands of mentions) costs bounded
+// work after the matcher and writes bounded output.
+const (
+	// MaxMentions is the most mentions Mentions keeps for one record: the
+	// first ones in text order. The rest are dropped and the record gets
+	// the warning WarnTooManyMatches.
+	MaxMentions = 1000
+	// MaxMatchesPerTheme is the most matches Themes lists for one theme:
+	// the first ones in text order. The theme's score and negation still
+	// come from all its kept mentions; the record gets the warning
+	// WarnTooManyMatches.
+	MaxMatchesPerTheme = 100
+	// WarnTooManyMatches is the warning on a record some of whose
+	// mentions or matches were dropped by the limits above.
+	WarnTooManyMatches = "too_many_matches"
+)
+
+// warnTooMany adds WarnTooManyMatches to r once.
+func warnTooMany(r *models.Record) {
+	if !slices.Contains(r.Warnings, WarnTooManyMatches) {
+		r.Warnings = append(r.Warnings, WarnTooManyMatches)
+	}
+}
+
 // Mentions returns the theme mentions in r, ordered by position, then by
-// theme. r needs tokens with stems and sentences.
+// theme: at most MaxMentions, the first ones; when there are more, r gets
+// the warning WarnTooManyMatches. r needs tokens with stems and sentences.
 func (t *Tagger) Mentions(r *models.Record) []Mention {
 	m := t.matchers[r.Lang]
 	if m == nil || len(r.Tokens) == 0 {
@@ -132,7 +158,12 @@ func (t *Tagger) Mentions(r *models.Record) []Mention {
 	})
 	// One mention per theme and token span, even when several terms or
 	// rules found it.
-	return slices.CompactFunc(out, func(a, b Mention) bool { return a.Theme == b.Theme && a.First == b.First && a.Last == b.Last })
+	out = slices.CompactFunc(out, func(a, b Mention) bool { return a.Theme == b.Theme && a.First == b.First && a.Last == b.Last })
+	if len(out) > MaxMentions {
+		out = slices.Clip(out[:MaxMentions])
+		warnTooMany(r)
+	}
+	return out
 }
 
 // applyRule fires rule ri in every sentence where it holds; hits are the
