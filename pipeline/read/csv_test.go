@@ -146,6 +146,7 @@ func TestCSV(t *testing.T) {
 			name:  "duplicate header names",
 			input: "text,x,x,,x\na,1,2,3,4\n",
 			want:  []rec{{line: 2, text: "a", keys: "text,x,x_2,column_4,x_3"}},
+			warn:  `line 1: header column "x" appears more than once: the repeat is read as "x_2"`,
 		},
 		{
 			name:  "scores",

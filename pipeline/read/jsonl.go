@@ -22,6 +22,10 @@ type objectReader struct {
 	scan   objectScanner
 	fields []models.Field // scratch
 	roles  []colRole      // scratch
+	// warn, when set, is told once about the first object with a key
+	// given twice (what is read of it is left as it is).
+	warn      func(string)
+	warnedDup bool
 }
 
 // appendRecords appends the records of the JSON value b to dst. b must be
@@ -45,6 +49,12 @@ func (o *objectReader) appendRecords(dst []*models.Record, b []byte, line int64,
 		}
 	}
 	o.fields = fields
+	if o.warn != nil && !o.warnedDup {
+		if k := o.scan.dup; k != "" {
+			o.warnedDup = true
+			o.warn(fmt.Sprintf("%s %d: key %q given more than once: its last value is read (further such %ss not reported)", what, line, k, what))
+		}
+	}
 	o.roles = o.roles[:0]
 	for _, f := range fields {
 		o.roles = append(o.roles, o.m.role(f.Key))
@@ -97,7 +107,7 @@ type jsonlSource struct {
 func newJSONL(br *bufio.Reader, o Options) *jsonlSource {
 	return &jsonlSource{
 		br:  br,
-		obj: objectReader{m: newMapper(o.Name, o.Columns)},
+		obj: objectReader{m: newMapper(o.Name, o.Columns), warn: o.Warn},
 		max: o.MaxLineBytes,
 	}
 }

@@ -16,6 +16,7 @@ func TestJSONL(t *testing.T) {
 		cols  func(*Columns)
 		max   int
 		want  []rec
+		warn  string
 	}{
 		{
 			name:  "valid lines",
@@ -192,6 +193,7 @@ func TestJSONL(t *testing.T) {
 			name:  "duplicate keys: last value, first position",
 			input: `{"text":"first","a":1,"text":"second"}`,
 			want:  []rec{{line: 1, text: "second", keys: "text,a"}},
+			warn:  `line 1: key "text" given more than once: its last value is read`,
 		},
 		{
 			name:  "line over the limit",
@@ -223,9 +225,7 @@ func TestJSONL(t *testing.T) {
 				}
 			}
 			checkRecords(t, res.recs, tt.want)
-			if len(res.warns) > 0 {
-				t.Errorf("unexpected warnings %q", res.warns)
-			}
+			checkWarn(t, res.warns, tt.warn)
 		})
 	}
 }

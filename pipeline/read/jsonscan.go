@@ -26,6 +26,8 @@ const internLimit = 4096
 type objectScanner struct {
 	keys  map[string]string // interned keys: inputs repeat the same few
 	index map[string]int    // key → field index, for objects with many keys
+	// dup is the first key the object last scanned gave twice, or "".
+	dup string
 }
 
 // scan appends the fields of the object b to fields (values are sub-slices
@@ -33,6 +35,7 @@ type objectScanner struct {
 // by whitespace at most. A repeated key keeps its first position and takes
 // the last value, as decoding into a map would.
 func (s *objectScanner) scan(b []byte, fields []models.Field) ([]models.Field, bool) {
+	s.dup = ""
 	i := skipWS(b, 0)
 	if i >= len(b) || b[i] != '{' {
 		return fields, false
@@ -108,6 +111,7 @@ func (s *objectScanner) add(fields []models.Field, first int, key string, val []
 		for i := range obj {
 			if obj[i].Key == key {
 				obj[i].Value = val
+				s.noteDup(key)
 				return fields
 			}
 		}
@@ -125,10 +129,17 @@ func (s *objectScanner) add(fields []models.Field, first int, key string, val []
 	}
 	if i, ok := s.index[key]; ok {
 		obj[i].Value = val
+		s.noteDup(key)
 		return fields
 	}
 	s.index[key] = len(obj)
 	return append(fields, models.Field{Key: key, Value: val})
+}
+
+func (s *objectScanner) noteDup(key string) {
+	if s.dup == "" {
+		s.dup = key
+	}
 }
 
 func skipWS(b []byte, i int) int {

@@ -117,7 +117,7 @@ func (s *tabularSource) Next() (*models.Record, error) {
 // start reads the header and the rows to skip, and resolves the columns.
 func (s *tabularSource) start() error {
 	name := s.o.Name
-	cells, _, err := s.rows.next()
+	cells, headerLine, err := s.rows.next()
 	var re *rowError
 	switch {
 	case errors.Is(err, io.EOF):
@@ -128,7 +128,11 @@ func (s *tabularSource) start() error {
 	case err != nil:
 		return err
 	}
-	s.header = cleanHeader(cells)
+	var renamed [2]string
+	s.header, renamed = cleanHeader(cells)
+	if renamed[0] != "" {
+		s.o.Warn(fmt.Sprintf("line %d: header column %q appears more than once: the repeat is read as %q", headerLine, renamed[0], renamed[1]))
+	}
 
 	qualtrics := s.o.Preset == "qualtrics"
 	skip := s.o.SkipRows
@@ -155,9 +159,12 @@ func (s *tabularSource) start() error {
 			s.o.Warn("qualtrics export detected: skipping 2 header rows")
 		}
 	}
-	for range skip {
+	for i := range skip {
 		_, _, err := s.rows.next()
 		if errors.Is(err, io.EOF) {
+			if s.o.SkipRows > 0 {
+				s.o.Warn(fmt.Sprintf("skip_rows %d is beyond the end: only %d %s after the header; nothing read", skip, i, plural(i, "row")))
+			}
 			break
 		}
 		if err != nil && !errors.As(err, &re) {
@@ -210,9 +217,10 @@ func qualtricsColumns(c Columns, header []string) Columns {
 
 // cleanHeader trims the header cells, names empty ones column_N (1-based)
 // and makes repeated names unique with _2, _3, ... suffixes, so that every
-// cell has its own field name.
-func cleanHeader(cells []string) []string {
-	header := make([]string, len(cells))
+// cell has its own field name. renamed holds the first repeated name and
+// what it became, or "" twice.
+func cleanHeader(cells []string) (header []string, renamed [2]string) {
+	header = make([]string, len(cells))
 	seen := make(map[string]bool, len(cells))
 	for i, c := range cells {
 		c = strings.TrimSpace(strings.ToValidUTF8(c, replacementChar))
@@ -223,10 +231,13 @@ func cleanHeader(cells []string) []string {
 		for n := 2; seen[h]; n++ {
 			h = fmt.Sprintf("%s_%d", c, n)
 		}
+		if h != c && renamed[0] == "" {
+			renamed = [2]string{c, h}
+		}
 		seen[h] = true
 		header[i] = h
 	}
-	return header
+	return header, renamed
 }
 
 // findColumn returns the index of the header cell name matches: exactly
