@@ -2,21 +2,25 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/index"
 	"github.com/stimmung/stimmung/pipeline/read"
 	"github.com/stimmung/stimmung/pipeline/write"
 )
@@ -65,10 +69,19 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	if err := checkOutput("output", outPath, inputs, s.In); err != nil {
 		return err
 	}
+	format := cfg.Output.Format
+	if outPath != "" && !cmd.Flags().Changed("format") {
+		if format, err = formatFromExtension(outPath, format); err != nil {
+			return err
+		}
+	}
 
 	quiet, _ := cmd.Flags().GetBool("quiet")
 	batch := !(len(inputs) == 1 && inputs[0] == "-")
 	rep := newReporter(s.Err, quiet, batch, total)
+	for _, msg := range repeatedInputs(inputs) {
+		rep.warn(msg)
+	}
 
 	var sink *indexSink
 	if dir, _ := cmd.Flags().GetString("index"); dir != "" {
@@ -79,10 +92,6 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 		return usageError{errors.New("index: --index DIR is required")}
 	}
 
-	format := cfg.Output.Format
-	if outPath != "" && !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(outPath), ".csv") {
-		format = "csv"
-	}
 	out := s.Out
 	// The output goes to a temporary file that replaces outPath only when
 	// the run completed (also with failed records): a fatal error leaves
@@ -115,7 +124,7 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	ctx, stopSignals := onInterrupt(s)
 	defer stopSignals()
 	rep.start()
-	st, runErr := p.Run(ctx, src.next, &reportingWriter{Writer: w, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
+	st, runErr := p.Run(ctx, src.next, &reportingWriter{Writer: w, rep: rep, dates: sink != nil}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
 	// An interrupted run wrote every record it read, whole: like a complete
 	// run, its output is committed (a prefix of the full output, in whole
 	// lines), its index closed and its summary printed.
@@ -123,8 +132,19 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	isStopped := errors.As(runErr, &stopped)
 	if isStopped {
 		// A read may still be under way (stdin on a terminal): the inputs
-		// are closed when it returns.
-		go src.closeIdle()
+		// are closed when it returns. A file's read returns soon: wait for
+		// it (a FIFO: for a while), so that an XLSX input's temp files are
+		// gone before the exit.
+		closed := make(chan struct{})
+		go func() { src.closeIdle(); close(closed) }()
+		if !slices.Contains(inputs, "-") {
+			defer func() {
+				select {
+				case <-closed:
+				case <-time.After(10 * time.Second):
+				}
+			}()
+		}
 	} else {
 		defer src.close()
 	}
@@ -340,16 +360,95 @@ func (in *inputChain) close() {
 
 // reportingWriter tells the reporter about failed records as they are
 // written, so that stderr messages come in output order.
+// When the records go into an index (dates), it also warns, once per
+// input, about a date the index cannot read: the record is indexed without
+// a date, and --since, --until and the month facet do not see it.
 type reportingWriter struct {
 	pipeline.Writer
-	rep *reporter
+	rep       *reporter
+	dates     bool
+	dateNoted map[string]bool // sources warned about
 }
 
 func (w *reportingWriter) Write(r *models.Record) error {
 	if r.Err != nil {
 		w.rep.recordError(r)
 	}
+	if w.dates && r.Err == nil && !w.dateNoted[r.Source] {
+		if d, ok := unreadableDate(r.Field("date")); ok {
+			if w.dateNoted == nil {
+				w.dateNoted = map[string]bool{}
+			}
+			w.dateNoted[r.Source] = true
+			w.rep.warn(fmt.Sprintf("%s:%d: date %q is not a date the index reads (2024-03-01, 2024-03-01T09:30:00Z, 01.03.2024, ...): indexed without a date, so --since, --until and the month facet miss it (further such dates in %s not reported)", r.Source, r.Line, d, r.Source))
+		}
+	}
 	return w.Writer.Write(r)
+}
+
+// unreadableDate returns the text of a date field that is given but that
+// index.ParseDate does not read.
+func unreadableDate(raw json.RawMessage) (string, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", false
+	}
+	s := string(raw)
+	if raw[0] == '"' {
+		if json.Unmarshal(raw, &s) != nil {
+			return "", false
+		}
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", false
+	}
+	if _, ok := index.ParseDate(s); ok {
+		return "", false
+	}
+	return s, true
+}
+
+// outputFormats maps output file extensions to the formats written.
+var outputFormats = map[string]string{".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+
+// formatFromExtension returns the format an output file's extension asks
+// for (def for a name without one, such as /dev/null); an extension of
+// another format (out.xlsx, out.tsv) is a usage error rather than a file
+// of JSON lines under a misleading name.
+func formatFromExtension(path, def string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		return def, nil
+	}
+	if f, ok := outputFormats[ext]; ok {
+		return f, nil
+	}
+	return "", usageError{fmt.Errorf("output %s: cannot write %s files; the formats are JSON lines (.jsonl, .ndjson, .json) and CSV (.csv), or give --format jsonl or --format csv to write this name anyway", path, ext)}
+}
+
+// repeatedInputs returns a warning for each input named again (the same
+// file, also through a link or another path): it is read, and its records
+// written, once for each time it is named.
+func repeatedInputs(inputs []string) []string {
+	var msgs []string
+	var seen []os.FileInfo
+	var names []string
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			continue
+		}
+		for i, prev := range seen {
+			if os.SameFile(prev, fi) {
+				msgs = append(msgs, fmt.Sprintf("input %s is %s again: it is read twice and its records written twice", in, names[i]))
+				break
+			}
+		}
+		seen, names = append(seen, fi), append(names, in)
+	}
+	return msgs
 }
 
 // checkInputs returns the inputs to read ("-" for stdin when none are
