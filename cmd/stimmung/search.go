@@ -155,8 +155,18 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 	default:
 		err = writeSearchTable(out, res, req, isTerminal(s.Out), termWidth(s.Out))
 	}
+	if err == nil && format == "jsonl" && (limit == 0 || len(req.Facets) > 0) {
+		err = writeSearchSummaryLine(out, res)
+	}
 	if err == nil {
 		err = out.Flush()
+	}
+	if err == nil && res.Total == 0 {
+		if note := stopWordNote(req.Query); note != "" {
+			fmt.Fprintf(s.Err, "stimmung: %s\n", termMessage(note))
+		} else if format == "jsonl" && limit > 0 && len(req.Facets) == 0 {
+			fmt.Fprintln(s.Err, "stimmung: no matching comments")
+		}
 	}
 	if err != nil {
 		return ioError{err}

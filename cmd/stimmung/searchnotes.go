@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/pipeline/index"
+)
+
+// writeSearchSummaryLine ends the JSON lines of a search with
+// {"_total": N, "_facets": {...}} when the search asked for more than the
+// hits (--facet, or --limit 0 for the total): without it the JSON lines
+// would hold nothing of what was asked. The underscore keeps the line apart
+// from the hit records, as in _score.
+func writeSearchSummaryLine(w io.Writer, res *index.Result) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"_total":%d,"_facets":{`, res.Total)
+	for i, f := range res.Facets {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(f.Name)
+		fj := facetJSON{Field: f.Field, Total: f.Total, Missing: f.Missing, Other: f.Other, Terms: []facetTermJSON{}}
+		for _, t := range f.Terms {
+			fj.Terms = append(fj.Terms, facetTermJSON{t.Term, t.Count})
+		}
+		v, err := json.Marshal(fj)
+		if err != nil {
+			return err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteString("}}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// stopWordNote returns, for a search that matched nothing, a note naming
+// the words of the query that are stop words (left out of the index, so
+// that they match nothing: "kam", "the"), or "" when there are none. Only
+// free words count: field:value terms, prefixes and fuzzy terms are not
+// analysed that way.
+func stopWordNote(query string) string {
+	var stops []string
+	for _, tok := range strings.Fields(query) {
+		tok = strings.TrimLeft(tok, "+-")
+		if strings.ContainsAny(tok, ":*~?") {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
+			w = strings.ToLower(strings.Trim(w, "'"))
+			if w != "" && isStopWord(w) && !slices.Contains(stops, w) {
+				stops = append(stops, w)
+			}
+		}
+	}
+	if len(stops) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(stops))
+	for i, w := range stops {
+		quoted[i] = fmt.Sprintf("%q", w)
+	}
+	return fmt.Sprintf("note: %s %s: stop words are left out of the index and find nothing; search for the words around %s",
+		strings.Join(quoted, ", "), map[bool]string{true: "is a stop word", false: "are stop words"}[len(stops) == 1], map[bool]string{true: "it", false: "them"}[len(stops) == 1])
+}
+
+// isStopWord reports whether the index leaves w out: a stop word of
+// either language that is not a negator of its lexicon (see
+// pipeline/index/analysis.go).
+func isStopWord(w string) bool {
+	for _, lang := range []string{"de", "en"} {
+		if !lexicons.Stopwords(lang)[w] {
+			continue
+		}
+		if lx, err := lexicons.Builtin(lang); err == nil {
+			if _, neg := lx.Negators[w]; neg {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
