@@ -1,15 +1,20 @@
 package read
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/stimmung/stimmung/models"
 )
 
 // sheet is the content of one generated sheet: rows of cells from A1; a nil
@@ -222,4 +227,240 @@ func TestXLSXErrors(t *testing.T) {
 			t.Fatalf("error %v", err)
 		}
 	})
+}
+
+// bigXLSX writes a workbook with a header "id,text,nps" and n rows: text is
+// a distinct string of textLen bytes (in the shared strings table) and nps
+// a number (in the worksheet).
+func bigXLSX(t *testing.T, n, textLen int) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for c, h := range []string{"id", "text", "nps"} {
+		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
+		if err := f.SetCellValue("Sheet1", cell, h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pad := strings.Repeat("x", textLen)
+	for r := 2; r <= n+1; r++ {
+		row := []any{r - 1, fmt.Sprintf("%d %s", r-1, pad)[:textLen], r % 11}
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", r), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "big.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// setXLSXLimits lowers the reader's limits for one test.
+func setXLSXLimits(t *testing.T, unzip, sharedStrings, inMemory int64) {
+	old := xlsxLimits
+	t.Cleanup(func() { xlsxLimits = old })
+	xlsxLimits.unzip, xlsxLimits.sharedStrings, xlsxLimits.inMemory = unzip, sharedStrings, inMemory
+}
+
+// readXLSXFile reads path to the end: the records, or the first error.
+func readXLSXFile(path string) ([]*models.Record, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := Open(f, testOptions("big.xlsx"))
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	var recs []*models.Record
+	for {
+		r, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			return recs, nil
+		}
+		if err != nil {
+			return recs, err
+		}
+		recs = append(recs, r)
+	}
+}
+
+// TestXLSXTempDirFull: with the temp directory full, a workbook is either
+// read whole (its shared strings held in memory) or refused with an I/O
+// error naming the directory; never read with empty cells.
+func TestXLSXTempDirFull(t *testing.T) {
+	tmp := filepath.Join(t.TempDir(), "tmpfs")
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("tmpfs", tmp, "tmpfs", 0, "size=256k"); err != nil {
+		t.Skipf("cannot mount a 256 KiB tmpfs for the full temp directory (needs root on Linux): %v", err)
+	}
+	// Detached: excelize leaves the temp file it failed to write open (until
+	// the garbage collector closes it), which keeps the tmpfs busy.
+	t.Cleanup(func() {
+		if err := syscall.Unmount(tmp, syscall.MNT_DETACH); err != nil {
+			t.Errorf("unmount %s: %v", tmp, err)
+		}
+	})
+
+	// 17 MiB of shared strings: more than excelize keeps in memory by default.
+	sstBig := bigXLSX(t, 1700, 10<<10)
+	// A worksheet of 1.5 MiB, few shared strings.
+	sheetBig := bigXLSX(t, 20000, 8)
+	t.Setenv("TMPDIR", tmp)
+
+	check := func(t *testing.T, recs []*models.Record, err error, n int) {
+		t.Helper()
+		if err != nil {
+			if !strings.Contains(err.Error(), "temp directory "+tmp+" is full") {
+				t.Fatalf("error %q does not say the temp directory %s is full", err, tmp)
+			}
+			return
+		}
+		if len(recs) != n {
+			t.Fatalf("%d records, want %d", len(recs), n)
+		}
+		for i, r := range recs {
+			if r.ID != fmt.Sprint(i+1) || !strings.HasPrefix(r.Text, fmt.Sprint(i+1)+" ") {
+				t.Fatalf("record %d: id %q, text %.20q: cells lost", i+1, r.ID, r.Text)
+			}
+		}
+	}
+	t.Run("large shared strings, default limits", func(t *testing.T) {
+		recs, err := readXLSXFile(sstBig)
+		check(t, recs, err, 1700)
+	})
+	t.Run("worksheet over the in-memory limit", func(t *testing.T) {
+		setXLSXLimits(t, 1<<30, 256<<20, 64<<10)
+		recs, err := readXLSXFile(sheetBig)
+		if err == nil {
+			t.Fatalf("read %d records from a worksheet that did not fit in the temp directory, want an error", len(recs))
+		}
+		check(t, recs, err, 20000)
+	})
+	entries, _ := os.ReadDir(tmp)
+	for _, e := range entries {
+		t.Errorf("left in the temp directory: %s", e.Name())
+	}
+}
+
+// TestXLSXSizeLimits: a workbook over a documented limit is refused before
+// anything is unzipped.
+func TestXLSXSizeLimits(t *testing.T) {
+	path := bigXLSX(t, 200, 2<<10) // ~400 KiB of shared strings
+	for _, tc := range []struct {
+		name                          string
+		unzip, sharedStrings, inMemor int64
+		want                          string
+	}{
+		{"unzipped size", 256 << 10, 256 << 10, 64 << 10, "the workbook unzips to more than 256 KiB, the limit for XLSX input; save it as CSV, or split it"},
+		{"shared strings", 1 << 30, 128 << 10, 64 << 10, "the workbook's shared strings table unzips to 40"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			setXLSXLimits(t, tc.unzip, tc.sharedStrings, tc.inMemor)
+			_, err := readXLSXFile(path)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := readXLSXFile(path); err != nil {
+		t.Fatalf("under the default limits: %v", err)
+	}
+}
+
+// TestXLSXTempFilesRemoved: the temp files of a workbook are gone after
+// Close, also when it was not read to the end, and when opening it failed
+// after its worksheets were extracted.
+func TestXLSXTempFilesRemoved(t *testing.T) {
+	path := bigXLSX(t, 20000, 8)
+	broken := filepath.Join(t.TempDir(), "broken.xlsx")
+	rewriteZip(t, path, broken, "xl/workbook.xml", []byte("<workbook"))
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	setXLSXLimits(t, 1<<30, 256<<20, 64<<10)
+	left := func(t *testing.T) int {
+		t.Helper()
+		n := 0
+		filepath.WalkDir(tmp, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+
+	t.Run("closed after one record", func(t *testing.T) {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		src, err := Open(f, testOptions("big.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := src.Next(); err != nil {
+			t.Fatal(err)
+		}
+		if left(t) == 0 {
+			t.Fatal("no temp file while reading: the test does not test anything")
+		}
+		if err := src.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if n := left(t); n != 0 {
+			t.Fatalf("%d temp files left after Close", n)
+		}
+	})
+	t.Run("open fails after extracting", func(t *testing.T) {
+		if _, err := readXLSXFile(broken); err == nil {
+			t.Fatal("a broken workbook.xml was read")
+		}
+		if n := left(t); n != 0 {
+			t.Fatalf("%d temp files left after a failed open", n)
+		}
+	})
+}
+
+// rewriteZip copies the ZIP file src to dst with the entry name replaced by
+// data.
+func rewriteZip(t *testing.T, src, dst, name string, data []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			_, err = w.Write(data)
+		} else {
+			var rc io.ReadCloser
+			if rc, err = f.Open(); err == nil {
+				_, err = io.Copy(w, rc)
+				rc.Close()
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
