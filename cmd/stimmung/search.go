@@ -252,34 +252,46 @@ func writeSearchJSON(w io.Writer, res *index.Result) error {
 	for i, h := range res.Hits {
 		hits[i] = withExtras(h.Source, h)
 	}
-	// Facets keep the order asked for: an ordered object by hand.
-	var fb strings.Builder
-	fb.WriteByte('{')
+	facets, err := facetsJSON(res)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(struct {
+		Total  uint64            `json:"total"`
+		Hits   []json.RawMessage `json:"hits"`
+		Facets json.RawMessage   `json:"facets"`
+	}{res.Total, hits, facets})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// facetsJSON renders the facets as one JSON object that keeps the order
+// they were asked for (an ordered object, so by hand).
+func facetsJSON(res *index.Result) (json.RawMessage, error) {
+	var b strings.Builder
+	b.WriteByte('{')
 	for i, f := range res.Facets {
 		if i > 0 {
-			fb.WriteByte(',')
+			b.WriteByte(',')
 		}
 		k, _ := json.Marshal(f.Name)
 		fj := facetJSON{Field: f.Field, Total: f.Total, Missing: f.Missing, Other: f.Other, Terms: []facetTermJSON{}}
 		for _, t := range f.Terms {
 			fj.Terms = append(fj.Terms, facetTermJSON{t.Term, t.Count})
 		}
-		v, _ := json.Marshal(fj)
-		fb.Write(k)
-		fb.WriteByte(':')
-		fb.Write(v)
+		v, err := json.Marshal(fj)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
 	}
-	fb.WriteByte('}')
-	b, err := json.Marshal(struct {
-		Total  uint64            `json:"total"`
-		Hits   []json.RawMessage `json:"hits"`
-		Facets json.RawMessage   `json:"facets"`
-	}{res.Total, hits, json.RawMessage(fb.String())})
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	b.WriteByte('}')
+	return json.RawMessage(b.String()), nil
 }
 
 // hitView is what the table and CSV show of a stored record.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -18,27 +17,11 @@ import (
 // would hold nothing of what was asked. The underscore keeps the line apart
 // from the hit records, as in _score.
 func writeSearchSummaryLine(w io.Writer, res *index.Result) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, `{"_total":%d,"_facets":{`, res.Total)
-	for i, f := range res.Facets {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(f.Name)
-		fj := facetJSON{Field: f.Field, Total: f.Total, Missing: f.Missing, Other: f.Other, Terms: []facetTermJSON{}}
-		for _, t := range f.Terms {
-			fj.Terms = append(fj.Terms, facetTermJSON{t.Term, t.Count})
-		}
-		v, err := json.Marshal(fj)
-		if err != nil {
-			return err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+	facets, err := facetsJSON(res)
+	if err != nil {
+		return err
 	}
-	b.WriteString("}}\n")
-	_, err := io.WriteString(w, b.String())
+	_, err = fmt.Fprintf(w, `{"_total":%d,"_facets":%s}`+"\n", res.Total, facets)
 	return err
 }
 
