@@ -1,6 +1,7 @@
 package configs
 
 import (
+	"time"
 	"bytes"
 	"errors"
 	"os"
@@ -197,9 +198,20 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("- a\n- b\n"))
 	f.Add(DefaultYAML)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg, err := Load(Options{File: "fuzz.yaml", Data: data})
-		if err == nil && cfg == nil {
-			t.Fatal("nil config without error")
+		// Load must end: a YAML bomb or a deep document is refused, not
+		// worked through. (Go's fuzzer reports no slow inputs by itself.)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			cfg, err := Load(Options{File: "fuzz.yaml", Data: data})
+			if err == nil && cfg == nil {
+				panic("nil config without error")
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Load still runs after 10 s on %q", data)
 		}
 	})
 }

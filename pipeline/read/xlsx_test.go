@@ -25,7 +25,7 @@ type sheet struct {
 }
 
 // writeXLSX builds a workbook in a temporary directory and returns its path.
-func writeXLSX(t *testing.T, sheets ...sheet) string {
+func writeXLSX(t testing.TB, sheets ...sheet) string {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
