@@ -1,13 +1,13 @@
 package configs
 
 import (
-	"time"
 	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
