@@ -179,7 +179,7 @@ func readLayer(l Layer) ([]Entry, error) {
 			data, err = os.ReadFile(l.Path)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("lexicons: layer %s: %w", l.name(), err)
+			return nil, &ParseError{File: l.name(), Msg: err.Error(), Err: err}
 		}
 		return Parse(bytes.NewReader(data), l.name(), l.Kind)
 	case SentiWS:

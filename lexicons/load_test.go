@@ -322,7 +322,7 @@ func TestLayers(t *testing.T) {
 		want   string
 	}{
 		{"parse error names file and line", "de", []Layer{{FS: fsys, Path: "bad.tsv", Kind: Polarity}}, "bad.tsv:2: weight -9 out of range -4..4 for polarity entries"},
-		{"missing file", "de", []Layer{{FS: fsys, Path: "nope.tsv", Kind: Polarity}}, "lexicons: layer nope.tsv: open nope.tsv: file does not exist"},
+		{"missing file", "de", []Layer{{FS: fsys, Path: "nope.tsv", Kind: Polarity}}, "nope.tsv: open nope.tsv: file does not exist"},
 		{"unknown mode", "de", []Layer{{FS: fsys, Path: "cx.tsv", Kind: Polarity, Mode: "append"}}, `lexicons: layer cx.tsv: unknown mode "append": want merge or replace`},
 		{"unknown format", "de", []Layer{{FS: fsys, Path: "cx.tsv", Kind: Polarity, Format: "csv"}}, `lexicons: layer cx.tsv: unknown format "csv": want tsv or sentiws`},
 		{"SentiWS as negators", "de", []Layer{{FS: fsys, Path: "sentiws", Kind: Negator, Format: SentiWS}}, "lexicons: layer sentiws: a SentiWS layer holds polarity words, not negator entries"},

@@ -24,7 +24,12 @@ type ParseError struct {
 	Err error
 }
 
-func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *ParseError) Error() string {
+	if e.Line == 0 { // the file could not be read
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
 
 func (e *ParseError) Unwrap() error { return e.Err }
 

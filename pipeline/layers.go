@@ -22,6 +22,8 @@ type LexiconFile struct {
 	Lang string
 	// Kind is "" (polarity), "phrase", ...; Mode "" (merge) or "replace".
 	Kind, Mode string
+	// From names where the file was given ("--lexicon"), for its errors.
+	From string
 }
 
 // WithLexicons returns a copy of cfg whose sentiment stage layers files
@@ -55,6 +57,9 @@ func WithLexicons(cfg *configs.Config, files ...LexiconFile) (*configs.Config, e
 		}
 		for _, f := range files {
 			m := map[string]any{"path": f.Path, "lang": f.Lang}
+			if f.From != "" {
+				m["from"] = f.From
+			}
 			if f.Kind != "" {
 				m["kind"] = f.Kind
 			}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -25,6 +26,10 @@ type lexiconFile struct {
 	Lang string `mapstructure:"lang"`
 	Kind string `mapstructure:"kind"`
 	Mode string `mapstructure:"mode"`
+	// From names where the entry was given when that is not the
+	// configuration ("--lexicon" for the flag), so that an error in the
+	// file points there instead of at the stage's options.
+	From string `mapstructure:"from"`
 }
 
 type sentimentOptions struct {
@@ -125,6 +130,14 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 			layers = append(layers, lexicons.Layer{Path: opts.SentiWS, Kind: lexicons.Polarity, Format: lexicons.SentiWS, Lang: lang})
 		}
 		lx, err := lexicons.Load(lang, layers...)
+		var pe *lexicons.ParseError
+		if errors.As(err, &pe) {
+			for _, f := range opts.Lexicons {
+				if f.From != "" && f.Lang == lang && (pe.File == f.Path || pe.File == filepath.Join(base, f.Path)) {
+					return nil, fmt.Errorf("%s %s: %w", f.From, f.Path, err)
+				}
+			}
+		}
 		if err != nil {
 			return nil, o.Errorf("lexicons", "%v", err)
 		}

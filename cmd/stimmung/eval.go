@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -417,6 +418,28 @@ func (g *goldSet) warn(w io.Writer, predPath string) {
 	}
 	if g.failed > 0 {
 		fmt.Fprintf(w, "stimmung: %s: %s; each counts as a wrong prediction\n", g.name, plural(g.failed, "record failed", "records failed"))
+	}
+	// Like score.py, any gold label is a class; one that stimmung never
+	// predicts is most likely a typo, and its lines all count as misses.
+	odd := map[string]int{}
+	for _, it := range g.items {
+		switch it.label {
+		case "positive", "negative", "neutral", "mixed":
+		default:
+			odd[it.label]++
+		}
+	}
+	if len(odd) > 0 {
+		labels := slices.Sorted(maps.Keys(odd))
+		var parts []string
+		for i, l := range labels {
+			if i == 5 {
+				parts = append(parts, fmt.Sprintf("and %d more", len(labels)-i))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s)", termText(strconv.Quote(l)), plural(odd[l], "line", "lines")))
+		}
+		fmt.Fprintf(w, "stimmung: %s: gold labels stimmung never predicts (it predicts positive, negative, neutral, mixed): %s; they count as classes of their own\n", g.name, strings.Join(parts, ", "))
 	}
 	if !g.fromRun && len(g.preds) > 0 {
 		matched := false

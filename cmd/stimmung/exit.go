@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/lexicons"
 )
 
 // Exit codes, documented in the README.
@@ -45,12 +46,13 @@ func exitCode(err error) int {
 	var rf recordsFailed
 	var pe *fs.PathError
 	var ir interrupted
+	var lp *lexicons.ParseError
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &ir):
 		return ir.code()
-	case errors.As(err, &ce), errors.Is(err, errLexiconProblems):
+	case errors.As(err, &ce), errors.As(err, &lp), errors.Is(err, errLexiconProblems):
 		return ExitConfig
 	case errors.As(err, &rf):
 		return ExitRecords

@@ -77,7 +77,7 @@ func parseLexiconSpec(spec string) ([]pipeline.LexiconFile, error) {
 	}
 	var out []pipeline.LexiconFile
 	for _, l := range langs {
-		out = append(out, pipeline.LexiconFile{Path: path, Lang: l, Kind: kind})
+		out = append(out, pipeline.LexiconFile{Path: path, Lang: l, Kind: kind, From: "--lexicon"})
 	}
 	return out, nil
 }

@@ -90,10 +90,6 @@ Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
 	return root
 }
 
-// MaxWorkers is the most parallel workers a run accepts (--workers,
-// workers:, STIMMUNG_WORKERS); more is a usage error.
-const MaxWorkers = 256
-
 // configFlags maps flags to the configuration keys they set. A flag the user
 // gave wins over the environment, the file and the default.
 var configFlags = map[string]string{
@@ -129,14 +125,11 @@ func loadConfig(cmd *cobra.Command, s Streams, flags *pflag.FlagSet) (*configs.C
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Workers > MaxWorkers {
-		return nil, usageError{fmt.Errorf("workers %d: at most %d (each worker holds a record and its analysis; more than the CPU cores gain nothing)", cfg.Workers, MaxWorkers)}
-	}
 	return withLexiconFlags(cmd, cfg)
 }
 
 func addConfigFlags(fs *pflag.FlagSet) {
-	fs.IntP("workers", "j", 0, fmt.Sprintf("parallel workers (0: one per CPU core; at most %d); output order never changes", MaxWorkers))
+	fs.IntP("workers", "j", 0, fmt.Sprintf("parallel workers (0: one per CPU core; at most %d); output order never changes", configs.MaxWorkers))
 	fs.Int("max-errors", 0, "stop after N failed records (0: never)")
 	fs.Int("max-line-bytes", 0, "longest accepted input line in bytes (default 1 MiB)")
 	fs.String("lang", "", "language for texts too short to detect: de or en (default de)")

@@ -29,12 +29,12 @@ func writeSearchSummaryLine(w io.Writer, res *index.Result) error {
 // the words of the query that are stop words (left out of the index, so
 // that they match nothing: "kam", "the"), or "" when there are none. Only
 // free words count: field:value terms, prefixes and fuzzy terms are not
-// analysed that way.
+// analysed that way, nor are regular expressions (/.../).
 func stopWordNote(query string) string {
 	var stops []string
 	for _, tok := range strings.Fields(query) {
 		tok = strings.TrimLeft(tok, "+-")
-		if strings.ContainsAny(tok, ":*~?") {
+		if strings.ContainsAny(tok, ":*~?/") {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {

@@ -117,6 +117,10 @@ func ParseQuery(q string) (query.Query, error) {
 // "syntax error" with the token it stopped at.
 func queryErrorText(err error) string {
 	msg := err.Error()
+	if strings.Contains(msg, "invalid boost value") {
+		// Bleve's lexer reads ^ as a boost even inside /.../.
+		msg = "^ is a boost (word^2) in this syntax, also inside a regular expression: list the characters a class matches ([a-wyz]) instead of [^x]"
+	}
 	msg = strings.ReplaceAll(msg, "parse error: ", "")
 	msg = strings.ReplaceAll(msg, "\n", "; ")
 	return msg + ` (syntax: words, "a phrase", field:value, +must, -mustnot, prefix*, fuzzy~1, score:<-0.3, date:>"2024-03-01")`

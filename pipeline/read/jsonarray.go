@@ -49,7 +49,7 @@ func newJSONArray(br *bufio.Reader, o Options) *jsonArraySource {
 	return &jsonArraySource{
 		src:  src,
 		dec:  json.NewDecoder(src),
-		obj:  objectReader{m: newMapper(o.Name, o.Columns)},
+		obj:  objectReader{m: newMapper(o.Name, o.Columns), warn: o.Warn},
 		warn: o.Warn,
 	}
 }
