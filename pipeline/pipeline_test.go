@@ -226,3 +226,27 @@ func TestRunReadError(t *testing.T) {
 		t.Errorf("err = %v, written %d (want the 3 records read before the error)", err, len(w.got))
 	}
 }
+
+// TestRunReaderPanic: a panic in the reader (its own goroutine) ends the
+// run with an *InternalError holding the stack, after the records read
+// before it are written; the process is not taken down.
+func TestRunReaderPanic(t *testing.T) {
+	p := &Pipeline{}
+	next := source(10, nil)
+	n := 0
+	panicky := func() (*models.Record, error) {
+		if n++; n == 5 {
+			panic("reader bug")
+		}
+		return next()
+	}
+	w := &memWriter{}
+	st, err := p.Run(context.Background(), panicky, w, RunOptions{Workers: 2})
+	var ie *InternalError
+	if !errors.As(err, &ie) || ie.Value != "reader bug" || !strings.Contains(string(ie.Stack), "TestRunReaderPanic") {
+		t.Fatalf("err = %v, want an InternalError with the stack", err)
+	}
+	if st.Records != 4 || len(w.got) != 4 {
+		t.Errorf("%d records written, want the 4 read before the panic", len(w.got))
+	}
+}

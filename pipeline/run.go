@@ -3,8 +3,10 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/stimmung/stimmung/models"
@@ -120,7 +122,7 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 				cut = true
 				return
 			}
-			r, err := next()
+			r, err := safeNext(next)
 			gate.Lock()
 			if halted {
 				gate.Unlock()
@@ -298,4 +300,26 @@ func itoa(n int64) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// InternalError is a panic in stimmung's own code outside a stage (a
+// stage's panic only fails its record): a bug, reported with its stack.
+type InternalError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error: %v", e.Value)
+}
+
+// safeNext calls the reader in the reader goroutine, where a panic would
+// otherwise end the process without the CLI's report and exit code.
+func safeNext(next func() (*models.Record, error)) (r *models.Record, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			r, err = nil, &InternalError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	return next()
 }

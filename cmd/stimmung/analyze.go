@@ -162,7 +162,7 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 	if sink != nil {
 		// Also after a failed or interrupted run: what was indexed is
 		// kept, and the index is closed cleanly.
-		if err := sink.close(rep, quiet); err != nil && (runErr == nil || isStopped) {
+		if err := sink.close(rep, quiet, runErr == nil); err != nil && (runErr == nil || isStopped) {
 			return err
 		}
 	}

@@ -56,7 +56,7 @@ func exitCode(err error) int {
 		return ExitConfig
 	case errors.As(err, &rf):
 		return ExitRecords
-	case errors.As(err, &ie), errors.As(err, &pe):
+	case errors.As(err, &ie), errors.As(err, &pe), errors.Is(err, errStdoutClosed):
 		return ExitIO
 	case errors.As(err, &ue):
 		return ExitUsage

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stimmung/stimmung/pipeline"
 )
 
 // TestSearchQueryErrors: queries Bleve cannot run (a fuzziness over 2, a
@@ -73,5 +76,22 @@ func TestPanicIsInternalError(t *testing.T) {
 	// Without a panic the code is f's.
 	if code := guard(&errb, func() int { return ExitRecords }); code != ExitRecords {
 		t.Errorf("guard changed exit %d to %d", ExitRecords, code)
+	}
+}
+
+// TestInternalErrorFromRun: a panic the pipeline caught in another
+// goroutine reaches the user as a bug report with its stack, exit 5, also
+// when a command wrapped it.
+func TestInternalErrorFromRun(t *testing.T) {
+	var errb bytes.Buffer
+	err := ioError{fmt.Errorf("input: %w", &pipeline.InternalError{Value: "boom\x1b[2J", Stack: []byte("goroutine 7 [running]:\nreader()")})}
+	if code := report(err, Streams{Err: &errb}); code != ExitInternal {
+		t.Fatalf("exit %d, want %d", code, ExitInternal)
+	}
+	got := errb.String()
+	for _, want := range []string{"internal error: boom\\x1b[2J", "goroutine 7 [running]", "This is a bug"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, got)
+		}
 	}
 }

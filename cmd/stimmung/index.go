@@ -27,7 +27,8 @@ same number of documents, and a changed comment replaces its old version.
 month of the records' dates under DIR (see "Searching feedback" in the
 README). Only one process can write an index at a time. SIGINT or SIGTERM
 stops reading: the records read so far are indexed, the index is closed
-cleanly (exit 130 or 143), and running the import again completes it.
+cleanly but marked unfinished (search warns), exit 130 or 143; running
+the import again completes it.
 
 Search it with: stimmung search --index DIR 'QUERY'`,
 		Example: `  stimmung index --index feedback.idx testdata/sample/feedback.csv
@@ -109,23 +110,36 @@ func openIndexSink(cmd *cobra.Command, p *pipeline.Pipeline, errOut io.Writer, v
 }
 
 // close finishes the import; the summary line says what the index holds.
-func (k *indexSink) close(rep *reporter, quiet bool) error {
+// An import that did not read its input to the end (complete false) keeps
+// the index marked as unfinished, for search to warn about.
+func (k *indexSink) close(rep *reporter, quiet, complete bool) error {
 	var err error
 	var msg string
 	if k.single != nil {
-		err = k.single.Close()
+		if complete {
+			err = k.single.Close()
+		} else {
+			err = k.single.CloseUnfinished()
+		}
 		n, _ := k.ix.Bleve.DocCount()
 		msg = fmt.Sprintf("index %s: %s documents written, %s in the index", k.dir, group(k.single.Indexed), group(int64(n)))
 		err = errors.Join(err, k.ix.Close())
 	} else {
-		err = k.shards.Close()
+		if complete {
+			err = k.shards.Close()
+		} else {
+			err = k.shards.CloseUnfinished()
+		}
 		names := k.shards.Shards()
 		msg = fmt.Sprintf("index %s: %s documents written into %d monthly shards", k.dir, group(k.shards.Indexed), len(names))
 	}
 	if err != nil {
 		return ioError{err}
 	}
-	if !quiet {
+	if !complete {
+		msg += "; the import did not finish, and search says so until an import runs to the end"
+	}
+	if !quiet || !complete {
 		rep.warn(msg)
 	}
 	return nil

@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 		if err := json.Unmarshal([]byte(args), &a); err != nil {
 			panic(err)
 		}
-		os.Exit(Run(a, Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Environ: os.Environ()}))
+		os.Exit(runProcess(a))
 	}
 	os.Exit(m.Run())
 }

@@ -144,8 +144,15 @@ func TestInterruptMidStream(t *testing.T) {
 			if !tc.index {
 				return
 			}
-			if got, meta := docCount(t, ix); got != n || meta.Importing {
-				t.Fatalf("interrupted index: %d documents (want %d), importing %v", got, n, meta.Importing)
+			// What was read is indexed; the index stays marked unfinished,
+			// and search says so, until an import runs to its end.
+			if got, meta := docCount(t, ix); got != n || !meta.Importing {
+				t.Fatalf("interrupted index: %d documents (want %d), importing %v (want true)", got, n, meta.Importing)
+			}
+			var serr bytes.Buffer
+			Run([]string{"search", "--index", ix, "-n", "1"}, Streams{In: strings.NewReader(""), Out: io.Discard, Err: &serr})
+			if !strings.Contains(serr.String(), "did not finish") {
+				t.Errorf("search on the interrupted index does not warn: %q", serr.String())
 			}
 			var errb bytes.Buffer
 			if code := Run([]string{"index", "-q", "--index", ix}, Streams{In: strings.NewReader(full), Out: io.Discard, Err: &errb}); code != 0 {

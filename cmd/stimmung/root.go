@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/pipeline"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -38,22 +40,37 @@ func Run(args []string, s Streams) int {
 func guard(stderr io.Writer, f func() int) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "stimmung: internal error: %s\n%s\nThis is a bug in stimmung: please report it with the command line and the stack above.\n", termMessage(fmt.Sprint(r)), debug.Stack())
+			reportInternal(stderr, r, debug.Stack())
 			code = ExitInternal
 		}
 	}()
 	return f()
 }
 
+// reportInternal prints a panic with its stack as a bug to report.
+func reportInternal(stderr io.Writer, v any, stack []byte) {
+	fmt.Fprintf(stderr, "stimmung: internal error: %s\n%s\nThis is a bug in stimmung: please report it with the command line and the stack above.\n", termMessage(fmt.Sprint(v)), stack)
+}
+
 func runCommand(args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	return report(root.Execute(), s)
+}
+
+// report prints what ended a command, if anything, and returns its exit code.
+func report(err error, s Streams) int {
 	if err == nil {
 		return ExitOK
 	}
 	if closedOutput(err) {
 		return ExitOK
+	}
+	// A panic in another goroutine of the run (the reader's).
+	var ie *pipeline.InternalError
+	if errors.As(err, &ie) {
+		reportInternal(s.Err, ie.Value, ie.Stack)
+		return ExitInternal
 	}
 	// Anything not classified (cobra's unknown command, say) is a usage error.
 	code := exitCode(err)

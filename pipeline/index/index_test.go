@@ -164,3 +164,67 @@ func TestBooleanWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseUnfinished: an import that stopped early keeps what it wrote
+// and the importing mark, single or sharded, and no shard is removed;
+// a finished import clears the mark.
+func TestCloseUnfinished(t *testing.T) {
+	recs := analysed(t, `{"id":"1","date":"2024-03-01","text":"gut"}`+"\n"+`{"id":"2","date":"2024-04-01","text":"schlecht"}`)
+	dir := t.TempDir() + "/ix"
+	ix, err := index.OpenWriter(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := index.NewWriter(ix, nil, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.CloseUnfinished(); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	again, err := index.OpenSearch(dir, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := again.Bleve.DocCount(); n != 2 || !again.Meta.Importing {
+		t.Errorf("%d documents, importing %v; want 2 and true", n, again.Meta.Importing)
+	}
+	again.Close()
+
+	root := t.TempDir() + "/shards"
+	for _, complete := range []bool{true, false} {
+		sw, err := index.NewShardWriter(root, nil, 1, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs[:map[bool]int{true: 2, false: 1}[complete]] {
+			if err := sw.Write(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if complete {
+			err = sw.Close()
+		} else {
+			err = sw.CloseUnfinished()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The unfinished rebuild wrote March only: April is kept, the alias
+	// says it is unfinished.
+	all, err := index.OpenSearch(root, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer all.Close()
+	if n, _ := all.Bleve.DocCount(); n != 2 || !all.Meta.Importing {
+		t.Errorf("shards: %d documents, importing %v; want 2 and true", n, all.Meta.Importing)
+	}
+}

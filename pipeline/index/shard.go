@@ -133,13 +133,21 @@ func (s *ShardWriter) Shards() []string {
 
 // Close finishes every shard's import and closes them; with rebuild, the
 // shards this import did not write are removed.
-func (s *ShardWriter) Close() error {
+func (s *ShardWriter) Close() error { return s.finish(true) }
+
+// CloseUnfinished is Close for an import that stopped before the end of
+// its input (see Writer.CloseUnfinished): the shards it wrote stay marked
+// as importing, and no shard is removed, since the rest of the input may
+// still hold their months.
+func (s *ShardWriter) CloseUnfinished() error { return s.finish(false) }
+
+func (s *ShardWriter) finish(complete bool) error {
 	var errs []error
 	for _, name := range s.Shards() {
 		sh := s.open[name]
-		errs = append(errs, sh.w.Close(), sh.ix.Close())
+		errs = append(errs, sh.w.finish(complete), sh.ix.Close())
 	}
-	if s.rebuild {
+	if s.rebuild && complete {
 		names, err := shardNames(s.dir)
 		errs = append(errs, err)
 		for _, n := range names {

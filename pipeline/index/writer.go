@@ -181,7 +181,15 @@ func (w *Writer) send() error {
 
 // Close writes the last batch, marks the import finished and waits until
 // everything is on disk. The index stays open.
-func (w *Writer) Close() error {
+func (w *Writer) Close() error { return w.finish(true) }
+
+// CloseUnfinished ends an import that stopped before the end of its input
+// (an interrupt, --max-errors, a failed write): what was written is
+// persisted, and the index stays marked as importing, so that search warns
+// that it is incomplete until an import runs to its end.
+func (w *Writer) CloseUnfinished() error { return w.finish(false) }
+
+func (w *Writer) finish(complete bool) error {
 	if w.batch.Size() > 0 {
 		if err := w.send(); err != nil {
 			close(w.queue)
@@ -194,7 +202,7 @@ func (w *Writer) Close() error {
 	if err := w.firstErr(); err != nil {
 		return err
 	}
-	w.ix.Meta.Importing = false
+	w.ix.Meta.Importing = !complete
 	w.ix.Meta.Updated = time.Now().UTC().Truncate(time.Second)
 	return w.ix.writeMeta(true)
 }
