@@ -402,7 +402,7 @@ func (g *goldSet) reportProblems(w io.Writer) bool {
 			fmt.Fprintf(w, "stimmung: %s: %s\n", g.name, plural(len(g.problems)-i, "more unusable line", "more unusable lines"))
 			break
 		}
-		fmt.Fprintf(w, "stimmung: %s\n", p)
+		fmt.Fprintf(w, "stimmung: %s\n", termMessage(p))
 	}
 	if len(g.problems) == 0 && len(g.items) == 0 {
 		fmt.Fprintf(w, "stimmung: %s: no gold lines\n", g.name)
