@@ -1,0 +1,52 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Emoticons: ASCII faces such as ":-)" or "^^".
+
+// matchEmoticon returns the end of the emoticon at i, or 0. spaced says
+// whether something other than a token precedes it.
+func matchEmoticon(s string, i int, spaced bool) int {
+	// Letters such as "o" and "x" start both emoticons and common words;
+	// the second byte rules out almost all words without a string compare.
+	if i+1 >= len(s) || tab.emoSecond[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
+		return 0
+	}
+	for _, e := range tab.emoticons[s[i]] {
+		if !strings.HasPrefix(s[i:], e.text) {
+			continue
+		}
+		j := i + len(e.text)
+		last := e.text[len(e.text)-1]
+		if strings.IndexByte(")([]DPpd3", last) >= 0 {
+			for j < len(s) && s[j] == last {
+				j++
+			}
+		}
+		if e.isolated {
+			if !spaced {
+				continue
+			}
+			if j < len(s) {
+				if r, _ := utf8.DecodeRuneInString(s[j:]); !ignorable(r) {
+					continue
+				}
+			}
+		}
+		if j < len(s) && (asciiClass[last]&clsAlnum != 0 || last == '/' || last == '\\') {
+			if startsWordRune(s, j) || (last == '/' && s[j] == '/') {
+				continue
+			}
+		}
+		return j
+	}
+	return 0
+}
+
+type emoticon struct {
+	text     string
+	isolated bool
+}
