@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -11,13 +11,13 @@ import (
 	"github.com/stimmung/stimmung/pipeline/index"
 )
 
-// writeSearchSummaryLine ends the JSON lines of a search with
-// {"_total": N, "_facets": {...}} when the search asked for more than the
-// hits (--facet, or --limit 0 for the total): without it the JSON lines
+// SummaryLine ends the JSON lines of a search with
+// {"_total": N, "_facets": {...}}, for a search that asked for more than
+// the hits (facets, or no hits but the total): without it the JSON lines
 // would hold nothing of what was asked. The underscore keeps the line apart
 // from the hit records, as in _score.
-func writeSearchSummaryLine(w io.Writer, res *index.Result) error {
-	facets, err := facetsJSON(res)
+func SummaryLine(w io.Writer, res *index.Result) error {
+	facets, err := FacetsJSON(res)
 	if err != nil {
 		return err
 	}
@@ -25,12 +25,13 @@ func writeSearchSummaryLine(w io.Writer, res *index.Result) error {
 	return err
 }
 
-// stopWordNote returns, for a search that matched nothing, a note naming
+// StopWordNote returns, for a search that matched nothing, a note naming
 // the words of the query that are stop words (left out of the index, so
 // that they match nothing: "kam", "the"), or "" when there are none. Only
 // free words count: field:value terms, prefixes and fuzzy terms are not
-// analysed that way, nor are regular expressions (/.../).
-func stopWordNote(query string) string {
+// analysed that way, nor are regular expressions (/.../). The note quotes
+// the query's words as they are: escape it (TermMessage) for a terminal.
+func StopWordNote(query string) string {
 	var stops []string
 	for _, tok := range strings.Fields(query) {
 		tok = strings.TrimLeft(tok, "+-")
