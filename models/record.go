@@ -50,17 +50,6 @@ type Record struct {
 	SentenceSentiments []Sentiment
 	// Explain lists the contributions behind Sentiment when asked for.
 	Explain []Contribution
-	// Clauses and Evidence are the sentiment engine's working units, kept
-	// for the stages after it (themes); they are not written out.
-	Clauses  []Clause
-	Evidence []Evidence
-	// SignalMentions are the signals taxonomy's mentions, found once for
-	// both stages that read them (sentiment: implicit complaints; signals:
-	// effort, urgency, churn); SignalMentionsFound says they were looked
-	// for. They are not written out.
-	SignalMentions      []ThemeMention
-	SignalMentionsFound bool
-
 	// Themes are the taxonomy's themes found in the text, in the order of
 	// their first mention.
 	Themes []Theme

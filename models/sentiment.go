@@ -67,10 +67,19 @@ type Evidence struct {
 	// FirstToken and LastToken index Record.Tokens (inclusive).
 	FirstToken int
 	LastToken  int
-	// Clause indexes Record.Clauses.
+	// Clause indexes Analysis.Clauses.
 	Clause int
 	// Value is the final contribution; Pre the value before contrast
 	// weighting (how strong the clause is on its own).
 	Value float64
 	Pre   float64
+}
+
+// Analysis is the sentiment engine's working units for one record: its
+// clauses and the final value of each piece of evidence. The sentiment
+// stage writes it and the themes stage reads it, through the pipeline's
+// notes; it is never written out.
+type Analysis struct {
+	Clauses  []Clause
+	Evidence []Evidence
 }

@@ -122,7 +122,7 @@ func BenchmarkLongComment(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				r := &models.Record{ID: "x", Text: text, Original: text, Lang: "de", LangSource: "input"}
-				p.Process(context.Background(), r)
+				p.Process(context.Background(), r, &Notes{})
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(kb), "µs/KB")
 		})

@@ -50,7 +50,7 @@ func TestBuiltinSignalExamples(t *testing.T) {
 	}
 	for _, e := range readExamples(t, "testdata/signal_examples.jsonl") {
 		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
-		p.Process(context.Background(), r)
+		p.Process(context.Background(), r, &Notes{})
 		var got []string
 		for _, m := range r.Signals.Matches {
 			top, _, _ := strings.Cut(m.Signal, "/")
@@ -78,7 +78,7 @@ func TestBuiltinThemeExamples(t *testing.T) {
 	}
 	for _, e := range readExamples(t, "testdata/theme_examples.jsonl") {
 		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
-		p.Process(context.Background(), r)
+		p.Process(context.Background(), r, &Notes{})
 		var got []string
 		for _, th := range r.Themes {
 			got = append(got, th.Path)
@@ -124,7 +124,7 @@ func TestBuiltinSentimentExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := &models.Record{ID: "x", Text: e.Text, Original: e.Text, Lang: e.Lang, LangSource: "input"}
-		p.Process(context.Background(), r)
+		p.Process(context.Background(), r, &Notes{})
 		var rules []string
 		for _, c := range r.Explain {
 			rules = append(rules, c.Rules...)

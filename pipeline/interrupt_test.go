@@ -16,11 +16,11 @@ import (
 // reach the stages of records already read.
 type ctxStage struct{ slowStage }
 
-func (s ctxStage) Process(ctx context.Context, r *models.Record) error {
+func (s ctxStage) Process(ctx context.Context, r *models.Record, n *Notes) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.slowStage.Process(ctx, r)
+	return s.slowStage.Process(ctx, r, n)
 }
 
 var errSignal = errors.New("test signal")
@@ -53,7 +53,7 @@ func checkPrefix(t *testing.T, got []string, n int64) {
 // on a terminal); cancelling the context ends the run at once with those 50
 // written in order, none failed, and next is not called again.
 func TestRunInterruptBlockedReader(t *testing.T) {
-	p := &Pipeline{stages: []Stage{ctxStage{}}}
+	p := &Pipeline{stages: []builtStage{{Stage: ctxStage{}}}}
 	const n = 50
 	blocked, release := make(chan struct{}), make(chan struct{})
 	var calls atomic.Int64
@@ -105,7 +105,7 @@ func (w *interruptingWriter) Write(r *models.Record) error {
 // reading; every record read is still processed (uncancelled) and written
 // in order.
 func TestRunInterruptDrains(t *testing.T) {
-	p := &Pipeline{stages: []Stage{ctxStage{}}}
+	p := &Pipeline{stages: []builtStage{{Stage: ctxStage{}}}}
 	for _, workers := range []int{1, 8} {
 		var calls atomic.Int64
 		inner := source(1<<40, nil)

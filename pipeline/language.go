@@ -17,7 +17,7 @@ type language struct {
 	def        string
 }
 
-func newLanguage(o *Options, env Env) (Stage, error) {
+func newLanguage(o *Options, env *Env) (Stage, error) {
 	opts := languageOptions{MinLetters: 4}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
@@ -33,7 +33,7 @@ func (*language) Name() string { return "language" }
 // Process keeps a language the input named (the survey tool knows better
 // than any guess), detects one otherwise, and falls back to default_lang
 // when the text is too short or the detector cannot tell.
-func (s *language) Process(_ context.Context, r *models.Record) error {
+func (s *language) Process(_ context.Context, r *models.Record, _ *Notes) error {
 	if r.Lang != "" {
 		r.LangSource = "input"
 		return nil

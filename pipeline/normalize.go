@@ -31,7 +31,7 @@ type normalize struct {
 	opts      normalizeOptions
 }
 
-func newNormalize(o *Options, _ Env) (Stage, error) {
+func newNormalize(o *Options, _ *Env) (Stage, error) {
 	opts := normalizeOptions{Form: "NFC", HTMLEntities: true, CollapseWhitespace: true, NoContent: defaultNoContent}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func (*normalize) Name() string { return "normalize" }
 // Process rewrites the working text; Record.Original keeps what was read.
 // A text that is empty after cleaning ("  ", a lone zero-width space) is
 // flagged no_content and passes through unanalysed.
-func (s *normalize) Process(_ context.Context, r *models.Record) error {
+func (s *normalize) Process(_ context.Context, r *models.Record, _ *Notes) error {
 	r.Text = text.Normalize(r.Text, s.o)
 	if r.Text == "" || len(r.Text) <= 20 && s.noContent[trimNonWords(strings.ToLower(r.Text))] || !hasContent(r.Text) {
 		r.AddFlag(models.FlagNoContent)

@@ -74,7 +74,7 @@ func TestBuildSwitchOffAndReorder(t *testing.T) {
 // different result from one who copies the file.
 func TestDefaultYAMLAgreesWithConstructors(t *testing.T) {
 	cfg := loadYAML(t, "")
-	env := Env{DefaultLang: cfg.DefaultLang}
+	env := &Env{DefaultLang: cfg.DefaultLang}
 	for i, spec := range cfg.Pipeline.Stages {
 		def, ok := lookupStage(spec.Name)
 		if !ok {
@@ -109,7 +109,7 @@ func TestDefaultYAMLAgreesWithConstructors(t *testing.T) {
 type slowStage struct{ fail, panicOn string }
 
 func (slowStage) Name() string { return "slow" }
-func (s slowStage) Process(_ context.Context, r *models.Record) error {
+func (s slowStage) Process(_ context.Context, r *models.Record, _ *Notes) error {
 	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 	if s.panicOn != "" && r.Text == s.panicOn {
 		panic("boom")
@@ -152,7 +152,7 @@ func source(n int, failRead map[int]bool) func() (*models.Record, error) {
 }
 
 func TestRunKeepsOrderWithAnyWorkers(t *testing.T) {
-	p := &Pipeline{stages: []Stage{slowStage{fail: "7", panicOn: "11"}}}
+	p := &Pipeline{stages: []builtStage{{Stage: slowStage{fail: "7", panicOn: "11"}}}}
 	var want []string
 	for _, workers := range []int{1, 2, 8} {
 		w := &memWriter{}

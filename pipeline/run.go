@@ -22,6 +22,11 @@ type RunOptions struct {
 	Workers int
 	// MaxErrors stops the run after that many failed records; 0 never stops.
 	MaxErrors int
+	// Notes, when set, gets each finished record with what the stages
+	// handed each other about it, just before the writer gets the record:
+	// in input order, from the writer's goroutine, for consumers that read
+	// more than the output (theme discovery reads the sentiment evidence).
+	Notes func(r *models.Record, n *Notes)
 }
 
 // Writer receives the records in input order. Flush is called whenever no
@@ -44,6 +49,9 @@ type Stats struct {
 type job struct {
 	r    *models.Record
 	done chan struct{}
+	// notes are what the stages hand each other about r; kept with the
+	// job (no allocation of their own) until r is written.
+	notes Notes
 }
 
 // Run reads records from next until io.EOF, runs the stages on them with an
@@ -99,7 +107,7 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 					if !ok {
 						return
 					}
-					p.Process(stageCtx, j.r)
+					p.Process(stageCtx, j.r, &j.notes)
 					close(j.done)
 				case <-quit:
 					return
@@ -192,6 +200,9 @@ func (p *Pipeline) Run(ctx context.Context, next func() (*models.Record, error),
 		st.Records++
 		if j.r.Err != nil {
 			st.Errors++
+		}
+		if o.Notes != nil {
+			o.Notes(j.r, &j.notes)
 		}
 		if err := w.Write(j.r); err != nil {
 			return err

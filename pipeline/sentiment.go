@@ -51,41 +51,37 @@ type sentimentStage struct {
 	scorer  *sentiment.Scorer
 	lex     map[string]*lexicons.Lexicon
 	explain bool
+	// cues finds the implicit complaints (nil when the rule is off).
+	cues *cueTagger
 	// lexVersion is, per language, the lexicon version every record
 	// names ("de-a9ffa63e8cf9"), made once rather than per record.
 	lexVersion map[string]string
 }
 
-func newSentiment(o *Options, env Env) (Stage, error) {
+func newSentiment(o *Options, env *Env) (Stage, error) {
 	opts := sentimentOptions{Rules: sentiment.DefaultRules(), Packs: []string{}, Lexicons: []lexiconFile{}}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
 	r := opts.Rules
-	switch {
-	case r.NegationWindow < 0 || r.PostNegationWindow < 0:
-		return nil, o.Errorf("negation_window", "windows cannot be negative")
-	case r.Alpha <= 0:
-		return nil, o.Errorf("alpha", "%v: want a positive number", r.Alpha)
-	case badThresholds(r.Thresholds) != "":
-		return nil, o.Errorf("thresholds", "%s", badThresholds(r.Thresholds))
-	case r.CompoundMinHead < 2:
-		return nil, o.Errorf("compound_min_head", "%d: want at least 2", r.CompoundMinHead)
+	if key, msg := r.Check(); key != "" {
+		return nil, o.Errorf(key, "%s", msg)
 	}
 	lex, err := loadLexicons(o, opts)
 	if err != nil {
 		return nil, err
 	}
 	stems := text.NewStemmer(50_000)
-	var cues sentiment.CueFinder
-	if env.Cues != nil {
-		cues = env.Cues
-	}
 	lexVersion := map[string]string{}
 	for lang, lx := range lex {
 		lexVersion[lang] = lang + "-" + lx.Version
 	}
-	return &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem, cues), lex: lex, explain: env.Explain, lexVersion: lexVersion}, nil
+	st := &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain, lexVersion: lexVersion}
+	if r.Implicit {
+		st.cues = env.Cues
+	}
+	env.Scale = st.scorer // provides "scale"
+	return st, nil
 }
 
 // loadLexicons loads the German and English lexicons with the layers the
@@ -157,30 +153,6 @@ func Lexicons(cfg *configs.Config) (map[string]*lexicons.Lexicon, error) {
 	return loadLexicons(o, opts)
 }
 
-func badThresholds(th map[string]sentiment.Threshold) string {
-	for _, lang := range []string{"de", "en"} {
-		t, ok := th[lang]
-		switch {
-		case !ok:
-			return "missing " + lang + ": give positive, negative, mixed_min, mixed_balance and mixed_max_score for de and en"
-		case t.Positive < t.Negative:
-			return fmt.Sprintf("%s: positive %v is below negative %v", lang, t.Positive, t.Negative)
-		case t.MixedMin <= 0:
-			return fmt.Sprintf("%s: mixed_min %v: want a positive strength", lang, t.MixedMin)
-		case t.MixedBalance <= 0 || t.MixedBalance > 1:
-			return fmt.Sprintf("%s: mixed_balance %v: want a share in (0, 1]", lang, t.MixedBalance)
-		case t.MixedMaxScore <= 0 || t.MixedMaxScore > 1:
-			return fmt.Sprintf("%s: mixed_max_score %v: want a score in (0, 1]", lang, t.MixedMaxScore)
-		}
-	}
-	for lang := range th {
-		if lang != "de" && lang != "en" {
-			return fmt.Sprintf("unknown language %q: want de and en", lang)
-		}
-	}
-	return ""
-}
-
 // kindByName is lexicons.KindByName with polarity as the default.
 func kindByName(name string) (lexicons.Kind, bool) {
 	if name == "" {
@@ -196,8 +168,12 @@ func (s *sentimentStage) config() any { return s.opts }
 func (*sentimentStage) Name() string { return "sentiment" }
 
 // Process scores the record and names the engine and lexicon versions.
-func (s *sentimentStage) Process(_ context.Context, r *models.Record) error {
-	s.scorer.Score(r, s.explain)
+func (s *sentimentStage) Process(_ context.Context, r *models.Record, n *Notes) error {
+	var cues []sentiment.Cue
+	if s.cues != nil {
+		cues = s.cues.cues(n, r)
+	}
+	s.scorer.Score(r, &n.Analysis, cues, s.explain)
 	r.Sentiment.Engine = EngineVersion
 	r.Sentiment.Lexicon = s.lexVersion[r.Lang]
 	return nil

@@ -24,9 +24,10 @@ type signalsStage struct {
 	opts signalsOptions
 	c    *signals.Computer
 	tx   *themes.Taxonomy
+	cues *cueTagger
 }
 
-func newSignals(o *Options, env Env) (Stage, error) {
+func newSignals(o *Options, env *Env) (Stage, error) {
 	opts := signalsOptions{Config: signals.Defaults()}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
@@ -45,7 +46,7 @@ func newSignals(o *Options, env Env) (Stage, error) {
 	if err != nil {
 		return nil, o.Errorf("taxonomy", "%v", err)
 	}
-	return &signalsStage{opts: opts, c: c, tx: cues.tx}, nil
+	return &signalsStage{opts: opts, c: c, tx: cues.tx, cues: cues}, nil
 }
 
 // cueTagger tags the signals taxonomy. The signals stage turns its
@@ -88,10 +89,11 @@ func signalCues(cfg *configs.Config) (*cueTagger, error) {
 	return newCueTagger(o, opts.Taxonomy)
 }
 
-// Cues implements sentiment.CueFinder: the mentions of themes with a
-// sentiment weight, those after an absence word marked negated.
-func (c *cueTagger) Cues(r *models.Record, dst []sentiment.Cue) []sentiment.Cue {
-	for _, m := range c.mentions(r) {
+// cues returns the record's implicit complaints: the mentions of themes
+// with a sentiment weight, those after an absence word marked negated.
+func (c *cueTagger) cues(n *Notes, r *models.Record) []sentiment.Cue {
+	var dst []sentiment.Cue
+	for _, m := range n.signalMentions(c, r) {
 		th := c.tx.Themes[m.Theme]
 		if th.Sentiment == 0 {
 			continue
@@ -107,25 +109,15 @@ func (*signalsStage) Name() string { return "signals" }
 // config returns the decoded options (for the defaults test).
 func (s *signalsStage) config() any { return s.opts }
 
-// runsOnEmpty: a comment of "-" with an NPS of 2 is still a detractor to
-// call back.
-func (*signalsStage) runsOnEmpty() {}
-
-func (s *signalsStage) Process(_ context.Context, r *models.Record) error {
-	s.c.Compute(r)
+func (s *signalsStage) Process(_ context.Context, r *models.Record, n *Notes) error {
+	var ms []models.ThemeMention
+	if r.Analysed() && len(r.Tokens) > 0 {
+		ms = n.signalMentions(s.cues, r)
+	}
+	s.c.Compute(r, ms)
 	return nil
 }
 
 func (s *signalsStage) versions(v map[string]string) {
 	v["signals"] = s.tx.Name + "@" + s.tx.Version
-}
-
-// mentions tags r once: the sentiment stage's cues and the signals stage
-// read the same mentions.
-func (c *cueTagger) mentions(r *models.Record) []models.ThemeMention {
-	if !r.SignalMentionsFound {
-		r.SignalMentions = c.tagger.Mentions(r)
-		r.SignalMentionsFound = true
-	}
-	return r.SignalMentions
 }

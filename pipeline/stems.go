@@ -13,7 +13,7 @@ type stemsOptions struct {
 
 type stems struct{ st *text.Stemmer }
 
-func newStems(o *Options, _ Env) (Stage, error) {
+func newStems(o *Options, _ *Env) (Stage, error) {
 	opts := stemsOptions{CacheWords: 200_000}
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (stems) Name() string { return "stems" }
 // Process lower-cases every token and stems the words in the record's
 // language. Lower-casing comes first because the Snowball stemmers expect
 // lower case ("Verspätungen" and "verspätungen" must meet).
-func (s stems) Process(_ context.Context, r *models.Record) error {
+func (s stems) Process(_ context.Context, r *models.Record, _ *Notes) error {
 	for i := range r.Tokens {
 		t := &r.Tokens[i]
 		t.Lower = text.Lower(t.Text)

@@ -17,7 +17,7 @@ type themesStage struct {
 	scale  themes.Scale
 }
 
-func newThemes(o *Options, env Env) (Stage, error) {
+func newThemes(o *Options, env *Env) (Stage, error) {
 	if err := o.Decode(&struct{}{}); err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func newThemes(o *Options, env Env) (Stage, error) {
 	if err != nil {
 		return nil, &configs.Error{Key: "themes", Msg: err.Error()}
 	}
-	return &themesStage{tagger: themes.NewTagger(tx, text.Stem), scale: env.Scorer}, nil
+	return &themesStage{tagger: themes.NewTagger(tx, text.Stem), scale: env.Scale}, nil
 }
 
 // LoadTaxonomy loads the taxonomy file at path, or the built-in one when
@@ -42,8 +42,8 @@ func (*themesStage) Name() string { return "themes" }
 // Taxonomy is the taxonomy the stage tags with.
 func (s *themesStage) Taxonomy() *themes.Taxonomy { return s.tagger.Taxonomy() }
 
-func (s *themesStage) Process(_ context.Context, r *models.Record) error {
-	r.Themes = s.tagger.Themes(r, s.scale)
+func (s *themesStage) Process(_ context.Context, r *models.Record, n *Notes) error {
+	r.Themes = s.tagger.Themes(r, &n.Analysis, s.scale)
 	if r.Themes == nil {
 		r.Themes = []models.Theme{} // "themes":[] says the stage ran and found nothing
 	}

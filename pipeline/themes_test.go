@@ -22,7 +22,7 @@ func analyzeWith(t *testing.T, taxonomy, lang, text string) *models.Record {
 		t.Fatal(err)
 	}
 	r := &models.Record{ID: "t", Text: text, Original: text, Lang: lang, LangSource: "input"}
-	p.Process(context.Background(), r)
+	p.Process(context.Background(), r, &Notes{})
 	if r.Err != nil {
 		t.Fatalf("%q: %v", text, r.Err)
 	}

@@ -9,7 +9,7 @@ import (
 
 type tokens struct{}
 
-func newTokens(o *Options, _ Env) (Stage, error) {
+func newTokens(o *Options, _ *Env) (Stage, error) {
 	return tokens{}, o.Decode(&struct{}{})
 }
 
@@ -17,7 +17,7 @@ func (tokens) Name() string { return "tokens" }
 
 // Process tokenizes sentence by sentence, so that no token crosses a
 // sentence boundary and each sentence knows its token range.
-func (tokens) Process(_ context.Context, r *models.Record) error {
+func (tokens) Process(_ context.Context, r *models.Record, _ *Notes) error {
 	toks := r.Tokens[:0]
 	if cap(toks) == 0 {
 		toks = make([]models.Token, 0, len(r.Text)/5+4)

@@ -42,7 +42,7 @@ weight, the rules that changed it and what it finally contributed.`,
 			if strings.TrimSpace(txt) == "" {
 				r.AddFlag(models.FlagNoContent)
 			}
-			p.Process(context.Background(), r)
+			p.Process(context.Background(), r, &pipeline.Notes{})
 			if asJSON, _ := cmd.Flags().GetBool("json"); asJSON {
 				b := write.AppendRecord(nil, r, write.Options{Debug: cfg.Output.Debug})
 				_, err := s.Out.Write(append(b, '\n'))

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/stimmung/stimmung/configs"
+	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
 	"github.com/stimmung/stimmung/pipeline/discover"
 	"github.com/stimmung/stimmung/pipeline/themes"
@@ -119,7 +120,8 @@ func themesSuggest(cmd *cobra.Command, s Streams, args []string) error {
 	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
 	defer src.close()
 	rep.start()
-	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: col, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors})
+	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: col, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors,
+		Notes: func(r *models.Record, n *pipeline.Notes) { col.Analysis(r, &n.Analysis) }})
 	rep.finish(st, runErr == nil || errors.Is(runErr, pipeline.ErrTooManyErrors))
 	switch {
 	case errors.Is(runErr, pipeline.ErrTooManyErrors):

@@ -82,7 +82,9 @@ type compound struct {
 
 // Collector counts the candidates of the records written to it. It is a
 // pipeline.Writer; the pipeline calls Write from one goroutine, in input
-// order.
+// order. Analysis, called just before Write (the pipeline's RunOptions.Notes),
+// gives it the sentiment stage's evidence: words that carry sentiment are no
+// topics.
 type Collector struct {
 	o    Options
 	stop map[string]map[string]bool
@@ -101,6 +103,10 @@ type Collector struct {
 	np *nounPhraser
 
 	content []bool // scratch: content words of the record
+	// next is the record whose analysis Analysis gave, and nextA that
+	// analysis: only for that record.
+	next  *models.Record
+	nextA *models.Analysis
 	sent    []int  // scratch: sentence of each token
 }
 
@@ -122,6 +128,10 @@ func New(o Options) *Collector {
 func (c *Collector) Flush() error { return nil }
 
 // Write counts one record.
+// Analysis gives the collector the sentiment stage's analysis of r, the
+// record it is written next.
+func (c *Collector) Analysis(r *models.Record, a *models.Analysis) { c.next, c.nextA = r, a }
+
 func (c *Collector) Write(r *models.Record) error {
 	switch {
 	case r.Err != nil:
@@ -209,7 +219,11 @@ func (c *Collector) contentWords(r *models.Record, stop map[string]bool) []bool 
 	for i := range r.Tokens {
 		out = append(out, isContent(&r.Tokens[i], stop))
 	}
-	for _, e := range r.Evidence {
+	var evidence []models.Evidence
+	if c.next == r && c.nextA != nil {
+		evidence = c.nextA.Evidence
+	}
+	for _, e := range evidence {
 		for i := max(e.FirstToken, 0); i <= e.LastToken && i < len(out); i++ {
 			out[i] = false
 		}

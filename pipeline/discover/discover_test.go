@@ -21,6 +21,10 @@ const testTaxonomy = "testdata/themes.yaml"
 
 // analyse runs the default pipeline with the test taxonomy over texts, one
 // record each, in order. A text "FAIL" gives a failed record.
+// analysisOf keeps the sentiment analysis of each record analyse made, for
+// collect to hand over as the pipeline's RunOptions.Notes does.
+var analysisOf = map[*models.Record]*models.Analysis{}
+
 func analyse(t *testing.T, texts ...string) []*models.Record {
 	t.Helper()
 	cfg, err := configs.Load(configs.Options{})
@@ -38,7 +42,9 @@ func analyse(t *testing.T, texts ...string) []*models.Record {
 		if s == "FAIL" {
 			r.Err = &models.RecordError{Stage: "read", Message: "broken line"}
 		}
-		p.Process(context.Background(), r)
+		n := &pipeline.Notes{}
+		p.Process(context.Background(), r, n)
+		analysisOf[r] = &n.Analysis
 		out = append(out, r)
 	}
 	return out
@@ -48,6 +54,7 @@ func collect(t *testing.T, o Options, recs []*models.Record) *Report {
 	t.Helper()
 	c := New(o)
 	for _, r := range recs {
+		c.Analysis(r, analysisOf[r])
 		if err := c.Write(r); err != nil {
 			t.Fatal(err)
 		}

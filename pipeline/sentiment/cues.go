@@ -3,8 +3,6 @@ package sentiment
 import (
 	"fmt"
 	"slices"
-
-	"github.com/stimmung/stimmung/models"
 )
 
 // Cue is a span of a comment that says something about its sentiment
@@ -26,24 +24,16 @@ type Cue struct {
 	Negated bool
 }
 
-// CueFinder finds the cues of a record; the record has its tokens, stems
-// and sentences. Implementations are safe for concurrent use.
-type CueFinder interface {
-	Cues(r *models.Record, dst []Cue) []Cue
-}
-
 // addCues turns each cue that no lexicon word or phrase already covers
 // into a sentiment item. The words of the cue play no other part: "nie
 // zurückgerufen" is one complaint, its "nie" negates nothing else. A cue
 // after an absence word ("musste nicht warten", "no hassle at all") is a
 // complaint denied: its weight is negated with the negation scalar, and
 // the negator is spent on it.
-func (s *Scorer) addCues(r *models.Record, info []tokInfo, items []item, sent []int, sc *scratch, explain bool) []item {
-	if s.cues == nil || !s.rules.Implicit {
+func (s *Scorer) addCues(info []tokInfo, items []item, sent []int, cues []Cue, explain bool) []item {
+	if len(cues) == 0 || !s.rules.Implicit {
 		return items
 	}
-	cues := s.cues.Cues(r, sc.cues[:0])
-	defer func() { sc.cues = cues[:0] }()
 	added := false
 	type seenKey struct {
 		name     string

@@ -22,7 +22,7 @@ func FuzzScore(f *testing.F) {
 		}
 		lex[lang] = lx
 	}
-	sc := New(lex, DefaultRules(), text.Stem, nil)
+	sc := New(lex, DefaultRules(), text.Stem)
 	for _, s := range []string{
 		"Die Lieferung kam nicht pünktlich, aber der Service war top",
 		"Das gefällt mir nicht!!! 😡😡 ÄRGERLICH", "weder schnell noch freundlich, obwohl teuer",
@@ -35,7 +35,7 @@ func FuzzScore(f *testing.F) {
 	labels := []string{models.Positive, models.Negative, models.Neutral, models.Mixed}
 	f.Fuzz(func(t *testing.T, s, lang string) {
 		r := prepare(s, lang)
-		sc.Score(r, true)
+		sc.Score(r, &models.Analysis{}, nil, true)
 		st := r.Sentiment
 		if st == nil {
 			t.Fatal("no sentiment")

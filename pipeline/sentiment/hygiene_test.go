@@ -22,7 +22,7 @@ func TestBuiltinContextDependentWords(t *testing.T) {
 		}
 		lex[lang] = lx
 	}
-	sc := New(lex, DefaultRules(), text.Stem, nil)
+	sc := New(lex, DefaultRules(), text.Stem)
 	const (
 		notNegative = "not negative"
 		notPositive = "not positive"
@@ -60,7 +60,7 @@ func TestBuiltinContextDependentWords(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := prepare(tc.text, tc.lang)
-			sc.Score(r, true)
+			sc.Score(r, &models.Analysis{}, nil, true)
 			if r.Sentiment == nil {
 				t.Fatal("no sentiment")
 			}

@@ -93,7 +93,7 @@ func TestCompoundModifier(t *testing.T) {
 		{"Traum.", "", 0},                    // no head left: not a compound
 	} {
 		r := prepare(c.text, "de")
-		New(lx, DefaultRules(), text.Stem, nil).Score(r, true)
+		New(lx, DefaultRules(), text.Stem).Score(r, &models.Analysis{}, nil, true)
 		switch {
 		case c.sign == 0 && len(r.Explain) > 0:
 			t.Errorf("%s: %+v, want nothing", c.text, r.Explain)

@@ -1,5 +1,7 @@
 package sentiment
 
+import "fmt"
+
 // Rules are the switches and weights of the scorer, each an option of the
 // sentiment stage (the mapstructure tags are the option names). The zero
 // value switches everything off; DefaultRules gives the defaults.
@@ -140,4 +142,45 @@ func DefaultRules() Rules {
 			"en": {Positive: 0.05, Negative: -0.05, MixedMin: 1.5, MixedBalance: 0.9, MixedMaxScore: 0.3},
 		},
 	}
+}
+
+// Check returns the first bad option as its key and a message, or "" when
+// the rules are sound. Build calls it before any data is read.
+func (r Rules) Check() (key, msg string) {
+	switch {
+	case r.NegationWindow < 0 || r.PostNegationWindow < 0:
+		return "negation_window", "windows cannot be negative"
+	case r.Alpha <= 0:
+		return "alpha", fmt.Sprintf("%v: want a positive number", r.Alpha)
+	case badThresholds(r.Thresholds) != "":
+		return "thresholds", badThresholds(r.Thresholds)
+	case r.CompoundMinHead < 2:
+		return "compound_min_head", fmt.Sprintf("%d: want at least 2", r.CompoundMinHead)
+	}
+	return "", ""
+}
+
+// badThresholds says what is wrong with a thresholds option, or "".
+func badThresholds(th map[string]Threshold) string {
+	for _, lang := range []string{"de", "en"} {
+		t, ok := th[lang]
+		switch {
+		case !ok:
+			return "missing " + lang + ": give positive, negative, mixed_min, mixed_balance and mixed_max_score for de and en"
+		case t.Positive < t.Negative:
+			return fmt.Sprintf("%s: positive %v is below negative %v", lang, t.Positive, t.Negative)
+		case t.MixedMin <= 0:
+			return fmt.Sprintf("%s: mixed_min %v: want a positive strength", lang, t.MixedMin)
+		case t.MixedBalance <= 0 || t.MixedBalance > 1:
+			return fmt.Sprintf("%s: mixed_balance %v: want a share in (0, 1]", lang, t.MixedBalance)
+		case t.MixedMaxScore <= 0 || t.MixedMaxScore > 1:
+			return fmt.Sprintf("%s: mixed_max_score %v: want a score in (0, 1]", lang, t.MixedMaxScore)
+		}
+	}
+	for lang := range th {
+		if lang != "de" && lang != "en" {
+			return fmt.Sprintf("unknown language %q: want de and en", lang)
+		}
+	}
+	return ""
 }

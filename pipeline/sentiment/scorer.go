@@ -27,8 +27,6 @@ type Scorer struct {
 	scratch sync.Pool // *scratch
 	// stem stems a compound's head the way the stems stage stems words.
 	stem func(lang, lower string) string
-	// cues finds implicit complaints (nil: none).
-	cues CueFinder
 	// stop holds each language's stop words: the function words that
 	// follow "zu"/"too" when it is no excess ("zu einem", "zu mir").
 	stop map[string]map[string]bool
@@ -45,10 +43,9 @@ type Scorer struct {
 	pairs map[string]map[string]pairSet
 }
 
-// New returns a Scorer over one lexicon per language ("de", "en"); cues
-// may be nil.
-func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string, cues CueFinder) *Scorer {
-	sc := &Scorer{lex: lex, rules: rules, stem: stem, cues: cues, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string]*prefixes{}, compoundFirsts: map[string]*prefixes{}, particles: map[string]*prefixes{}, negSuffixes: map[string][]string{}, pairs: map[string]map[string]pairSet{}}
+// New returns a Scorer over one lexicon per language ("de", "en").
+func New(lex map[string]*lexicons.Lexicon, rules Rules, stem func(lang, lower string) string) *Scorer {
+	sc := &Scorer{lex: lex, rules: rules, stem: stem, index: map[string]map[string]*wordIndex{}, stop: map[string]map[string]bool{}, intensifiers: map[string]*prefixes{}, compoundFirsts: map[string]*prefixes{}, particles: map[string]*prefixes{}, negSuffixes: map[string][]string{}, pairs: map[string]map[string]pairSet{}}
 	for lang, lx := range lex {
 		sc.index[lang] = buildIndex(lx)
 		sc.stop[lang] = lexicons.Stopwords(lang)
@@ -139,7 +136,6 @@ type scratch struct {
 	info  []tokInfo
 	sent  []int
 	items []item
-	cues  []Cue
 	sums  []float64 // per sentence: the sum of its items, then its emphasis
 }
 
@@ -192,8 +188,11 @@ type item struct {
 }
 
 // Score sets r.Sentiment and r.SentenceSentiments (and r.Explain when
-// explain is true). A record in a language without a lexicon is neutral.
-func (s *Scorer) Score(r *models.Record, explain bool) {
+// explain is true), and fills a with the clauses and evidence for the
+// stages after it. cues are the record's implicit complaints, found by the
+// caller (nil: none; see Cue). A record in a language without a lexicon is
+// neutral.
+func (s *Scorer) Score(r *models.Record, a *models.Analysis, cues []Cue, explain bool) {
 	lx := s.lex[r.Lang]
 	if lx == nil || len(r.Tokens) == 0 {
 		r.Sentiment = &models.Sentiment{Neutral: 1, Label: models.Neutral}
@@ -214,7 +213,7 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 	items := s.findItems(r, lx, info, sent, sc.items[:0])
 	s.markClauses(r, info, sent)
 	items = s.separableVerbs(r, lx, info, items, sent, explain)
-	items = s.addCues(r, info, items, sent, sc, explain)
+	items = s.addCues(info, items, sent, cues, explain)
 	items = s.addExcess(r, lx, info, items, sent, explain)
 	items = s.addSuggestion(r, info, items, sent, explain)
 	if s.rules.Negation {
@@ -251,30 +250,30 @@ func (s *Scorer) Score(r *models.Record, explain bool) {
 		s.applyContrast(r, toks, info, items, sent, explain)
 	}
 	s.aggregate(r, items, info, sc, explain)
-	keepEvidence(r, info, sent, items)
+	keepEvidence(a, info, sent, items)
 	clear(items) // drop the explain strings before the slice goes back to the pool
 	sc.items = items[:0]
 }
 
-// keepEvidence leaves the clauses and the final value of each item on the
-// record, for the themes stage.
-func keepEvidence(r *models.Record, info []tokInfo, sent []int, items []item) {
+// keepEvidence puts the clauses and the final value of each item into a,
+// for the themes stage.
+func keepEvidence(a *models.Analysis, info []tokInfo, sent []int, items []item) {
 	if len(info) > 0 {
-		r.Clauses = slices.Grow(r.Clauses[:0], info[len(info)-1].clause+1)
+		a.Clauses = slices.Grow(a.Clauses[:0], info[len(info)-1].clause+1)
 	}
 	for i := range info {
 		if i == 0 || info[i].clause != info[i-1].clause {
-			r.Clauses = append(r.Clauses, models.Clause{FirstToken: i, EndToken: i + 1, Sentence: sent[i], Contrast: info[i].role == contrast})
+			a.Clauses = append(a.Clauses, models.Clause{FirstToken: i, EndToken: i + 1, Sentence: sent[i], Contrast: info[i].role == contrast})
 		} else {
-			r.Clauses[len(r.Clauses)-1].EndToken = i + 1
+			a.Clauses[len(a.Clauses)-1].EndToken = i + 1
 		}
 	}
-	r.Evidence = slices.Grow(r.Evidence[:0], len(items))
+	a.Evidence = slices.Grow(a.Evidence[:0], len(items))
 	for _, it := range items {
 		if it.val == 0 && it.pre == 0 {
 			continue
 		}
-		r.Evidence = append(r.Evidence, models.Evidence{FirstToken: it.first, LastToken: it.last, Clause: it.clause, Value: it.val, Pre: it.pre})
+		a.Evidence = append(a.Evidence, models.Evidence{FirstToken: it.first, LastToken: it.last, Clause: it.clause, Value: it.val, Pre: it.pre})
 	}
 }
 

@@ -80,7 +80,7 @@ var builtinLists = sync.OnceValue(func() map[string]map[string]map[string]lexico
 func analyse(t *testing.T, lang, s string, rules Rules) *models.Record {
 	t.Helper()
 	r := prepare(s, lang)
-	New(testLexicons(), rules, text.Stem, nil).Score(r, true)
+	New(testLexicons(), rules, text.Stem).Score(r, &models.Analysis{}, nil, true)
 	return r
 }
 

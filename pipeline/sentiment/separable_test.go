@@ -77,7 +77,7 @@ func TestSeparableVerbs(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := prepare(tc.text, "de")
-			New(lex, DefaultRules(), text.Stem, nil).Score(r, true)
+			New(lex, DefaultRules(), text.Stem).Score(r, &models.Analysis{}, nil, true)
 			if r.Sentiment.Label != tc.want {
 				t.Errorf("label %s (score %v), want %s; explain: %+v", r.Sentiment.Label, r.Sentiment.Score, tc.want, r.Explain)
 			}
@@ -91,7 +91,7 @@ func TestSeparableVerbs(t *testing.T) {
 // English has no separable_particle list: nothing changes.
 func TestSeparableVerbsEnglishUntouched(t *testing.T) {
 	r := prepare("The app crashed and never came back.", "en")
-	New(separableLexicons(t), DefaultRules(), text.Stem, nil).Score(r, true)
+	New(separableLexicons(t), DefaultRules(), text.Stem).Score(r, &models.Analysis{}, nil, true)
 	for _, c := range r.Explain {
 		if c.Match == "separable verb" {
 			t.Errorf("separable verb in English: %+v", c)

@@ -163,9 +163,14 @@ func New(cfg Config, tagger *themes.Tagger) (*Computer, error) {
 	return c, nil
 }
 
-// Compute sets r.Signals and adds the flags. It works on records without
-// text too (no_content): their ratings still count.
-func (c *Computer) Compute(r *models.Record) {
+// Mentions tags r with the Computer's taxonomy, for Compute.
+func (c *Computer) Mentions(r *models.Record) []models.ThemeMention { return c.tagger.Mentions(r) }
+
+// Compute sets r.Signals and adds the flags. mentions are r's mentions of
+// the Computer's taxonomy (Mentions finds them; the pipeline tags them once
+// for the sentiment and signals stages). It works on records without text
+// too (no_content): their ratings still count.
+func (c *Computer) Compute(r *models.Record, mentions []models.ThemeMention) {
 	s := &models.Signals{}
 	r.Signals = s
 	var reasons []string
@@ -213,12 +218,7 @@ func (c *Computer) Compute(r *models.Record) {
 	if r.Analysed() && len(r.Tokens) > 0 {
 		tx := c.tagger.Taxonomy()
 		var seen []int // themes counted; a comment finds few
-		ms := r.SignalMentions
-		if !r.SignalMentionsFound {
-			// The sentiment stage, when it ran with implicit
-			// complaints on, has tagged the same taxonomy already.
-			ms = c.tagger.Mentions(r)
-		}
+		ms := mentions
 		listed := map[int]int{} // matches listed per signal theme
 		for _, m := range ms {
 			if tx.Negated == "drop" && m.Negated {

@@ -67,7 +67,7 @@ func TestRatingsAndPriority(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.r
-			c.Compute(r)
+			c.Compute(r, c.Mentions(r))
 			s := r.Signals
 			if s.NPSGroup != tc.group || s.Priority != tc.priority || strings.Join(r.Flags, " ") != tc.flags ||
 				strings.Join(r.Warnings, " ") != tc.warnings || s.CSATGroup != tc.csatGroup || s.Effort != tc.effort {
@@ -85,7 +85,7 @@ func TestPriorityIsCapped(t *testing.T) {
 	cfg.Priority.Detractor = 90
 	c := computer(t, cfg)
 	r := rec(-1, "negative", "nps", "0")
-	c.Compute(r)
+	c.Compute(r, c.Mentions(r))
 	if r.Signals.Priority != 100 {
 		t.Errorf("priority %d, want 100", r.Signals.Priority)
 	}
@@ -94,7 +94,7 @@ func TestPriorityIsCapped(t *testing.T) {
 func TestNoContentKeepsRatings(t *testing.T) {
 	c := computer(t, Defaults())
 	r := &models.Record{ID: "x", Flags: []string{models.FlagNoContent}, Fields: []models.Field{{Key: "nps", Value: json.RawMessage("3")}}}
-	c.Compute(r)
+	c.Compute(r, c.Mentions(r))
 	if r.Signals.NPSGroup != "detractor" || r.Signals.Priority != 30 || slices.Contains(r.Flags, models.FlagMismatch) {
 		t.Errorf("signals %+v flags %v", r.Signals, r.Flags)
 	}

@@ -30,7 +30,10 @@ type Scale interface {
 // At most MaxMentions mentions count and at most MaxMatchesPerTheme
 // matches are listed per theme; r gets the warning WarnTooManyMatches when
 // some were dropped.
-func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
+//
+// a is the sentiment stage's analysis of r (its clauses and evidence); an
+// empty one gives every theme a neutral score.
+func (t *Tagger) Themes(r *models.Record, a *models.Analysis, scale Scale) []models.Theme {
 	ms := t.Mentions(r)
 	if t.tx.Negated == "drop" {
 		kept := ms[:0]
@@ -56,7 +59,7 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 	sums := make([]float64, len(order))
 	type clauseSum struct{ theme, clause int }
 	pre := map[clauseSum]float64{}
-	clauseOf := clauseIndex(r)
+	clauseOf := clauseIndex(r, a)
 	give := func(i int, e models.Evidence) {
 		k := slot[ms[i].Theme]
 		sums[k] += e.Pre
@@ -66,10 +69,10 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 	// mention that overlaps it, of the sentence before): comparing every
 	// piece of evidence with every mention made a long comment quadratic.
 	sentOfClause := func(c int) int {
-		if c < 0 || c >= len(r.Clauses) {
+		if c < 0 || c >= len(a.Clauses) {
 			return -1
 		}
-		return r.Clauses[c].Sentence
+		return a.Clauses[c].Sentence
 	}
 	bySentence := map[int][]int{}
 	for i, m := range ms {
@@ -77,7 +80,7 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 		bySentence[s] = append(bySentence[s], i)
 	}
 	var cands []int
-	for _, e := range r.Evidence {
+	for _, e := range a.Evidence {
 		se := sentOfClause(e.Clause)
 		cands = append(append(cands[:0], bySentence[se-1]...), bySentence[se]...)
 		// A sentiment word that is itself a mention ("Verspätung") belongs
@@ -99,7 +102,7 @@ func (t *Tagger) Themes(r *models.Record, scale Scale) []models.Theme {
 				}
 				same := clauseOf[m.First] == e.Clause
 				if pass == 1 {
-					same = sameSentenceNoContrast(r, clauseOf[m.First], e.Clause)
+					same = sameSentenceNoContrast(a, clauseOf[m.First], e.Clause)
 				}
 				if !same {
 					continue
@@ -181,9 +184,9 @@ func themeOfOverlap(ms []Mention, cands []int, e models.Evidence) int {
 }
 
 // clauseIndex maps each token to its clause.
-func clauseIndex(r *models.Record) []int {
+func clauseIndex(r *models.Record, a *models.Analysis) []int {
 	out := make([]int, len(r.Tokens))
-	for ci, c := range r.Clauses {
+	for ci, c := range a.Clauses {
 		for j := c.FirstToken; j < c.EndToken && j < len(out); j++ {
 			out[j] = ci
 		}
@@ -194,12 +197,13 @@ func clauseIndex(r *models.Record) []int {
 // sameSentenceNoContrast reports whether clauses a and b are in one
 // sentence with no contrast word ("aber", "but") opening a clause from the
 // earlier up to the later one.
-func sameSentenceNoContrast(r *models.Record, a, b int) bool {
-	if a < 0 || b < 0 || a >= len(r.Clauses) || b >= len(r.Clauses) || r.Clauses[a].Sentence != r.Clauses[b].Sentence {
+func sameSentenceNoContrast(an *models.Analysis, a, b int) bool {
+	cl := an.Clauses
+	if a < 0 || b < 0 || a >= len(cl) || b >= len(cl) || cl[a].Sentence != cl[b].Sentence {
 		return false
 	}
 	for c := min(a, b) + 1; c <= max(a, b); c++ {
-		if r.Clauses[c].Contrast {
+		if cl[c].Contrast {
 			return false
 		}
 	}
