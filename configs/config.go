@@ -121,7 +121,20 @@ type Error struct {
 	Pos Pos
 	Key string
 	Msg string
+	// Err is the cause, if any (a file that cannot be read, a parse
+	// error), for errors.Is and errors.As. It is not printed: Msg already
+	// says what the user needs to read, usually the cause's own message.
+	Err error
 }
+
+// Wrap returns the configuration error of cause err at pos for key; its
+// message is err's.
+func Wrap(pos Pos, key string, err error) *Error {
+	return &Error{Pos: pos, Key: key, Msg: err.Error(), Err: err}
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	var b strings.Builder

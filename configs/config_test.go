@@ -3,6 +3,7 @@ package configs
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,4 +215,39 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("Load still runs after 10 s on %q", data)
 		}
 	})
+}
+
+// TestErrorCause checks that a configuration error keeps its cause for
+// errors.Is and errors.As, and prints only its own message.
+func TestErrorCause(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.yaml")
+	_, err := Load(Options{File: missing})
+	var ce *Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T), want *Error", err, err)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", err)
+	}
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != missing {
+		t.Errorf("errors.As finds no *fs.PathError for %s in %v", missing, err)
+	}
+	if want := missing + ": cannot read config: no such file or directory"; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+
+	cause := &fs.PathError{Op: "open", Path: "themes.yaml", Err: fs.ErrNotExist}
+	w := Wrap(Pos{File: "my.yaml", Line: 3}, "themes", cause)
+	if got, want := w.Error(), (&Error{Pos: w.Pos, Key: "themes", Msg: cause.Error()}).Error(); got != want {
+		t.Errorf("Wrap prints %q, want %q", got, want)
+	}
+	if !errors.Is(w, fs.ErrNotExist) || errors.Unwrap(w) != cause {
+		t.Errorf("Wrap(%v) does not unwrap to its cause", cause)
+	}
+
+	_, err = Load(Options{Environ: []string{"STIMMUNG_WORKERS=many"}})
+	if !errors.As(err, &ce) || ce.Err == nil || ce.Msg != ce.Err.Error() {
+		t.Errorf("environment error %v keeps no cause", err)
+	}
 }

@@ -62,7 +62,7 @@ func Load(o Options) (*Config, error) {
 			data, err = os.ReadFile(o.File)
 		}
 		if err != nil {
-			return nil, &Error{Pos: Pos{File: o.File}, Msg: fmt.Sprintf("cannot read config: %v", errors.Unwrap(err))}
+			return nil, &Error{Pos: Pos{File: o.File}, Msg: fmt.Sprintf("cannot read config: %v", errors.Unwrap(err)), Err: err}
 		}
 		f, err := parseYAML(o.File, data)
 		if err != nil {
@@ -80,7 +80,7 @@ func Load(o Options) (*Config, error) {
 				return nil, f.typeError(err)
 			}
 			if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
-				return nil, &Error{Pos: Pos{File: o.File}, Msg: err.Error()}
+				return nil, Wrap(Pos{File: o.File}, "", err)
 			}
 			if _, ok := filePos["pipeline.stages"]; ok {
 				stagesPos = filePos
@@ -110,7 +110,7 @@ func Load(o Options) (*Config, error) {
 
 	var cfg Config
 	if err := v.Unmarshal(&cfg, func(dc *mapstructure.DecoderConfig) { dc.ErrorUnused = true }); err != nil {
-		return nil, &Error{Msg: err.Error()}
+		return nil, Wrap(Pos{}, "", err)
 	}
 	for i := range cfg.Pipeline.Stages {
 		s := &cfg.Pipeline.Stages[i]
@@ -197,7 +197,7 @@ func (f *yamlFile) typeError(err error) error {
 	if line >= 1 && line <= len(f.lines) {
 		p.Excerpt = strings.TrimRight(f.lines[line-1], "\r")
 	}
-	return &Error{Pos: p, Msg: msg}
+	return &Error{Pos: p, Msg: msg, Err: err}
 }
 
 // listKeys are sequences in the schema that also accept a single scalar.
@@ -351,7 +351,7 @@ func applyEnv(v *viper.Viper, environ []string, schema *yaml.Node) (map[string]s
 			return nil, &Error{Pos: Pos{File: "environment " + name}, Msg: "unknown variable" + suggest(name, names)}
 		}
 		if err := checkScalar(leaves[key], val); err != nil {
-			return nil, &Error{Pos: Pos{File: "environment " + name}, Key: key, Msg: err.Error()}
+			return nil, Wrap(Pos{File: "environment " + name}, key, err)
 		}
 		set[key] = name
 		layer := map[string]any{}

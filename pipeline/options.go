@@ -30,12 +30,30 @@ func (o *Options) path(key string) string {
 }
 
 // Errorf returns a configuration error for option key ("" for the stage).
+// The message is formatted as fmt.Errorf does: an error given with %w is
+// printed as with %v and kept as the cause, for errors.Is and errors.As.
 func (o *Options) Errorf(key, format string, args ...any) error {
-	pos := o.spec.Pos
-	if p, ok := o.spec.WithPos[key]; ok && key != "" {
-		pos = p
+	err := fmt.Errorf(format, args...)
+	ce := &configs.Error{Pos: o.pos(key), Key: o.path(key), Msg: err.Error()}
+	switch err.(type) {
+	case interface{ Unwrap() error }, interface{ Unwrap() []error }:
+		ce.Err = err
 	}
-	return &configs.Error{Pos: pos, Key: o.path(key), Msg: fmt.Sprintf(format, args...)}
+	return ce
+}
+
+// Wrap returns a configuration error for option key ("" for the stage)
+// whose message is err's and whose cause is err.
+func (o *Options) Wrap(key string, err error) error {
+	return configs.Wrap(o.pos(key), o.path(key), err)
+}
+
+// pos is where option key ("" for the stage) stands.
+func (o *Options) pos(key string) configs.Pos {
+	if p, ok := o.spec.WithPos[key]; ok && key != "" {
+		return p
+	}
+	return o.spec.Pos
 }
 
 // Decode fills dst (a pointer to a struct with mapstructure tags, holding
