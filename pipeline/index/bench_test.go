@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
@@ -141,32 +140,27 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
 		}
 	})
+	def := DefaultOptions()
 	variants := []struct {
-		name   string
-		batch  int
-		unsafe bool
+		name  string
+		batch int
+		opts  Options
 	}{
-		{"stimmung-docs-safe-batches", DefaultBatchSize, false},
-		{"stimmung-batch-500", 500, true},
-		{"stimmung", DefaultBatchSize, true},
-		{"stimmung-batch-5000", 5000, true},
-		{"stimmung-bleve-numbers", DefaultBatchSize, true},
-		{"stimmung-one-indexer", DefaultBatchSize, true},
+		{"stimmung-docs-safe-batches", DefaultBatchSize, Options{LockTimeout: def.LockTimeout, Indexers: def.Indexers, SyncBatches: true}},
+		{"stimmung-batch-500", 500, def},
+		{"stimmung", DefaultBatchSize, def},
+		{"stimmung-batch-5000", 5000, def},
+		{"stimmung-bleve-numbers", DefaultBatchSize, Options{LockTimeout: def.LockTimeout, Indexers: def.Indexers, BleveNumbers: true}},
+		{"stimmung-one-indexer", DefaultBatchSize, Options{LockTimeout: def.LockTimeout, Indexers: 1}},
 	}
 	for _, v := range variants {
 		b.Run(v.name, func(b *testing.B) {
-			unsafeBatch = v.unsafe
-			bleveNumbers = v.name == "stimmung-bleve-numbers"
-			if v.name == "stimmung-one-indexer" {
-				indexers = 1
-			}
-			defer func() { unsafeBatch, bleveNumbers, indexers = true, false, 2 }()
 			for b.Loop() {
 				dir := filepath.Join(b.TempDir(), "ix")
 				var m0, m1 runtime.MemStats
 				runtime.ReadMemStats(&m0)
 				start := time.Now()
-				ix, err := OpenWriter(dir, false)
+				ix, err := OpenWriterWith(dir, false, v.opts)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -221,8 +215,9 @@ func benchIndex(b *testing.B, n int, sharded bool) string {
 	}
 	// STIMMUNG_BENCH_DV=compressed measures Bleve's doc-value layout on
 	// every field (see hotDVOpts).
+	opts := DefaultOptions()
 	if os.Getenv("STIMMUNG_BENCH_DV") == "compressed" {
-		hotDVOpts = bindex.DocValues
+		opts.CompressedDocValues = true
 		dir += "-compressed"
 	}
 	if sharded {
@@ -232,7 +227,7 @@ func benchIndex(b *testing.B, n int, sharded bool) string {
 		}
 	}
 	if Exists(dir) {
-		ix, err := Open(dir, false)
+		ix, err := OpenWith(dir, false, opts)
 		if err == nil {
 			c, _ := ix.Bleve.DocCount()
 			imp := ix.Meta.Importing
@@ -252,7 +247,7 @@ func benchIndex(b *testing.B, n int, sharded bool) string {
 	p := benchPipeline(b)
 	start := time.Now()
 	if sharded {
-		sw, err := NewShardWriter(dir, p.Versions(), 0, false)
+		sw, err := NewShardWriterWith(dir, p.Versions(), 0, false, opts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -261,7 +256,7 @@ func benchIndex(b *testing.B, n int, sharded bool) string {
 			b.Fatal(err)
 		}
 	} else {
-		ix, err := OpenWriter(dir, false)
+		ix, err := OpenWriterWith(dir, false, opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -30,14 +30,16 @@ const (
 // other fields keep Bleve's layout and theme scores have no doc values at
 // all. (Uncompressed chunks of 1,024 returned wrong values after segments
 // merged; TestSortAfterMerges guards the layouts used.)
-var (
+// Options.CompressedDocValues gives the hot fields Bleve's layout too.
+const (
 	hotDVOpts  = bindex.DocValues | bindex.SkipDVCompression | bindex.SkipDVChunking
 	coldDVOpts = bindex.DocValues
-	hotDV      = map[string]bool{
-		FieldID: true, FieldFacetValues: true,
-		FieldDate: true, FieldScore: true, FieldPriority: true, FieldNPS: true,
-	}
 )
+
+var hotDV = map[string]bool{
+	FieldID: true, FieldFacetValues: true,
+	FieldDate: true, FieldScore: true, FieldPriority: true, FieldNPS: true,
+}
 
 // facetFamilies are the keyword fields whose values also go into
 // FieldFacetValues; multi marks those a document may have several values
@@ -48,10 +50,10 @@ var facetFamilies = map[string]struct{ multi bool }{
 }
 
 // fieldOpts are the indexing options of a keyword or number field.
-func fieldOpts(name string) bindex.FieldIndexingOptions {
+func (b *Builder) fieldOpts(name string) bindex.FieldIndexingOptions {
 	switch {
 	case hotDV[name]:
-		return bindex.IndexField | hotDVOpts
+		return bindex.IndexField | b.hotDVOpts
 	case strings.HasPrefix(name, FieldThemeScore+"."):
 		return bindex.IndexField
 	}
@@ -62,11 +64,20 @@ func fieldOpts(name string) bindex.FieldIndexingOptions {
 // concurrent use.
 type Builder struct {
 	split *splitter
+	// bleveNumbers and hotDVOpts come from Options (BleveNumbers,
+	// CompressedDocValues).
+	bleveNumbers bool
+	hotDVOpts    bindex.FieldIndexingOptions
 }
 
 // NewBuilder returns a Builder that splits German compounds with the
-// built-in dictionary of compound parts.
-func NewBuilder() *Builder { return &Builder{split: defaultSplitter()} }
+// built-in dictionary of compound parts and writes the fields as the
+// default options say.
+func NewBuilder() *Builder { return newBuilder(DefaultOptions()) }
+
+func newBuilder(o Options) *Builder {
+	return &Builder{split: defaultSplitter(), bleveNumbers: o.BleveNumbers, hotDVOpts: o.hotDVOpts()}
+}
 
 // preAnalyzed hands Bleve the terms the pipeline's tokens already give, so
 // that indexing neither tokenizes nor stems a text a second time.
@@ -95,7 +106,7 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 			if i > 0 {
 				ap = []uint64{uint64(i)}
 			}
-			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), fieldOpts(name), nil))
+			d.AddField(document.NewTextFieldCustom(name, ap, []byte(v), b.fieldOpts(name), nil))
 			if fam, ok := facetFamilies[name]; ok {
 				if fam.multi && i == 0 {
 					facets = append(facets, &analysis.Token{Term: []byte(name + "="), Position: len(facets) + 1})
@@ -105,11 +116,11 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 		}
 	}
 	number := func(name string, v float64) {
-		if bleveNumbers {
-			d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v, fieldOpts(name)))
+		if b.bleveNumbers {
+			d.AddField(document.NewNumericFieldWithIndexingOptions(name, nil, v, b.fieldOpts(name)))
 			return
 		}
-		d.AddField(newNumField(name, v))
+		d.AddField(newNumField(name, v, b.fieldOpts(name)))
 	}
 
 	keyword(FieldID, 0, r.ID)
@@ -158,11 +169,11 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 		keyword(FieldTouchpoint, 0, tp)
 	}
 	if t, ok := ParseDate(stringValue(r.Field("date"))); ok {
-		d.AddField(newDateField(FieldDate, t))
+		d.AddField(newDateField(FieldDate, t, b.fieldOpts(FieldDate)))
 		keyword(FieldMonth, 0, t.Format("2006-01"))
 	}
 	if len(facets) > 0 {
-		d.AddField(document.NewTextFieldCustom(FieldFacetValues, nil, nil, fieldOpts(FieldFacetValues), preAnalyzed(facets)))
+		d.AddField(document.NewTextFieldCustom(FieldFacetValues, nil, nil, b.fieldOpts(FieldFacetValues), preAnalyzed(facets)))
 	}
 	return d
 }
@@ -242,7 +253,3 @@ func ParseDate(s string) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
-
-// bleveNumbers switches to Bleve's own numeric fields; only the benchmark
-// that measures what the compact form buys sets it.
-var bleveNumbers = false

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -49,6 +48,8 @@ type Index struct {
 	closers []*Index
 	// bg notes a writable index's failures in the background.
 	bg *background
+	// opts are the options it was opened with, resolved.
+	opts Options
 }
 
 // ErrNotExist says there is no index at a path.
@@ -56,10 +57,6 @@ var ErrNotExist = errors.New("no index")
 
 // ErrLocked says another process is writing the index.
 var ErrLocked = errors.New("index is locked")
-
-// LockTimeout is how long opening waits for another writer before giving
-// up: without one, a second process waits on the index's lock forever.
-var LockTimeout = 1500 * time.Millisecond
 
 // lockInfoName is the file where the writer notes who it is, for the
 // error message of a second process; the lock itself is Bleve's.
@@ -71,45 +68,34 @@ type lockInfo struct {
 	Command string    `json:"command"`
 }
 
-// runtimeConfig is how stimmung opens scorch. unsafe_batch lets a batch
-// return once it is searchable in memory instead of after its fsync: the
-// persister then writes bigger segments in the background (measured: see
-// the README), and a run killed halfway loses only what was not yet
-// persisted, which re-running the import (an upsert) puts back.
-func runtimeConfig(readOnly bool) map[string]interface{} {
-	return map[string]interface{}{
-		"bolt_timeout":           LockTimeout.String(),
-		"read_only":              readOnly,
-		"unsafe_batch":           !readOnly && unsafeBatch,
-		"asyncErrorCallbackName": asyncErrorCallback,
-	}
-}
-
-// unsafeBatch is switched off only by the benchmark that measures what it
-// buys.
-var unsafeBatch = true
-
 // Exists reports whether dir holds a Bleve index.
 func Exists(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
 	return err == nil
 }
 
-// Open opens the index at dir for searching, or for writing with write.
-// A missing index is ErrNotExist; one that another process writes is
-// ErrLocked, after LockTimeout.
+// Open opens the index at dir for searching, or for writing with write,
+// with the default options. A missing index is ErrNotExist; one that
+// another process writes is ErrLocked, after DefaultLockTimeout.
 func Open(dir string, write bool) (*Index, error) {
+	return OpenWith(dir, write, DefaultOptions())
+}
+
+// OpenWith is Open with options; an index another process writes is
+// ErrLocked after opts.LockTimeout.
+func OpenWith(dir string, write bool, opts Options) (*Index, error) {
+	opts = opts.resolved()
 	if !Exists(dir) {
 		if fi, err := os.Stat(dir); err == nil && fi.IsDir() && isShardRoot(dir) {
 			return nil, fmt.Errorf("%s holds monthly shards: search it with its shards (OpenShards)", dir)
 		}
 		return nil, fmt.Errorf("%w at %s (build one with: stimmung index --index %s FILE...)", ErrNotExist, dir, dir)
 	}
-	bi, err := bleve.OpenUsing(dir, runtimeConfig(!write))
+	bi, err := bleve.OpenUsing(dir, opts.runtimeConfig(!write))
 	if err != nil {
 		return nil, openError(dir, err)
 	}
-	ix := &Index{Bleve: bi, Dir: dir}
+	ix := &Index{Bleve: bi, Dir: dir, opts: opts}
 	if err := ix.loadMeta(); err != nil {
 		bi.Close()
 		return nil, err
@@ -122,28 +108,37 @@ func Open(dir string, write bool) (*Index, error) {
 }
 
 // Create makes a new, empty index at dir, which must not exist or be an
-// empty directory.
-func Create(dir string) (*Index, error) {
+// empty directory, with the default options.
+func Create(dir string) (*Index, error) { return CreateWith(dir, DefaultOptions()) }
+
+// CreateWith is Create with options.
+func CreateWith(dir string, opts Options) (*Index, error) {
+	opts = opts.resolved()
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("%s is not empty and holds no index: choose a new directory", dir)
 	}
-	bi, err := bleve.NewUsing(dir, NewMapping(), scorch.Name, scorch.Name, runtimeConfig(false))
+	bi, err := bleve.NewUsing(dir, NewMapping(), scorch.Name, scorch.Name, opts.runtimeConfig(false))
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	ix := &Index{Bleve: bi, Dir: dir, Meta: Meta{Format: FormatVersion, Versions: map[string]string{}}, bg: watchBackground(dir)}
+	ix := &Index{Bleve: bi, Dir: dir, Meta: Meta{Format: FormatVersion, Versions: map[string]string{}}, bg: watchBackground(dir), opts: opts}
 	ix.noteWriter()
 	return ix, nil
 }
 
 // OpenWriter opens the index at dir for writing, creating it when it does
-// not exist. With rebuild, an existing index is removed first (only when
-// it is a stimmung index and nobody writes it).
+// not exist, with the default options. With rebuild, an existing index is
+// removed first (only when it is a stimmung index and nobody writes it).
 func OpenWriter(dir string, rebuild bool) (*Index, error) {
+	return OpenWriterWith(dir, rebuild, DefaultOptions())
+}
+
+// OpenWriterWith is OpenWriter with options.
+func OpenWriterWith(dir string, rebuild bool, opts Options) (*Index, error) {
 	if !Exists(dir) {
-		return Create(dir)
+		return CreateWith(dir, opts)
 	}
-	ix, err := Open(dir, true)
+	ix, err := OpenWith(dir, true, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -164,12 +159,14 @@ func OpenWriter(dir string, rebuild bool) (*Index, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("rebuild: %w", err)
 	}
-	return Create(dir)
+	return CreateWith(dir, opts)
 }
 
-// openError turns Bleve's errors into ones that say what to do.
+// openError turns Bleve's errors into ones that say what to do. Bleve
+// returns bbolt's ErrTimeout as it is when the lock on the index's
+// root.bolt is not free within the lock timeout.
 func openError(dir string, err error) error {
-	if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+	if errors.Is(err, bolt.ErrTimeout) {
 		who := "another process"
 		if b, rerr := os.ReadFile(filepath.Join(dir, lockInfoName)); rerr == nil {
 			var li lockInfo

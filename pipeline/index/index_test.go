@@ -2,10 +2,13 @@ package index_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stimmung/stimmung/pipeline/index"
 )
@@ -226,5 +229,28 @@ func TestCloseUnfinished(t *testing.T) {
 	defer all.Close()
 	if n, _ := all.Bleve.DocCount(); n != 2 || !all.Meta.Importing {
 		t.Errorf("shards: %d documents, importing %v; want 2 and true", n, all.Meta.Importing)
+	}
+}
+
+// TestLocked: a second writer gives up after its lock timeout with
+// ErrLocked (bbolt's timeout, recognised with errors.Is), naming the
+// first writer.
+func TestLocked(t *testing.T) {
+	dir := t.TempDir() + "/ix"
+	first, err := index.OpenWriter(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	start := time.Now()
+	_, err = index.OpenWriterWith(dir, false, index.Options{LockTimeout: 200 * time.Millisecond})
+	if !errors.Is(err, index.ErrLocked) {
+		t.Fatalf("second writer: %v, want ErrLocked", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("second writer gave up after %v, want about 200ms", d)
+	}
+	if !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("error %q does not name the first writer", err)
 	}
 }

@@ -67,19 +67,20 @@ type numField struct {
 	levels []int64
 	value  []byte // the key's term
 	freqs  bindex.TokenFrequencies
+	opts   bindex.FieldIndexingOptions
 }
 
-func newNumField(name string, v float64) *numField {
-	return &numField{name: name, key: numKey(v), levels: numLevels}
+func newNumField(name string, v float64, opts bindex.FieldIndexingOptions) *numField {
+	return &numField{name: name, key: numKey(v), levels: numLevels, opts: opts}
 }
 
-func newDateField(name string, t time.Time) *numField {
-	return &numField{name: name, key: t.Unix(), levels: dateLevels}
+func newDateField(name string, t time.Time, opts bindex.FieldIndexingOptions) *numField {
+	return &numField{name: name, key: t.Unix(), levels: dateLevels, opts: opts}
 }
 
 func (f *numField) Name() string                                      { return f.name }
 func (f *numField) ArrayPositions() []uint64                          { return nil }
-func (f *numField) Options() bindex.FieldIndexingOptions              { return fieldOpts(f.name) }
+func (f *numField) Options() bindex.FieldIndexingOptions              { return f.opts }
 func (f *numField) NumPlainTextBytes() uint64                         { return 8 }
 func (f *numField) AnalyzedLength() int                               { return len(numLevels) }
 func (f *numField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }

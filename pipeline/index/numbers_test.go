@@ -27,6 +27,7 @@ func TestRangeQueryAgainstBruteForce(t *testing.T) {
 	times := make([]time.Time, n)
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	b := ix.NewBatch()
+	bld := NewBuilder()
 	for i := range n {
 		switch i % 4 {
 		case 0: // a score with four decimals
@@ -40,8 +41,8 @@ func TestRangeQueryAgainstBruteForce(t *testing.T) {
 		}
 		times[i] = base.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour)))).Truncate(time.Second) // the index keeps seconds
 		d := document.NewDocument(strconv.Itoa(i))
-		d.AddField(newNumField("score", nums[i]))
-		d.AddField(newDateField("date", times[i]))
+		d.AddField(newNumField("score", nums[i], bld.fieldOpts("score")))
+		d.AddField(newDateField("date", times[i], bld.fieldOpts("date")))
 		if err := b.IndexAdvanced(d); err != nil {
 			t.Fatal(err)
 		}

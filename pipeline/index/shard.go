@@ -48,6 +48,7 @@ type ShardWriter struct {
 	versions  map[string]string
 	batchSize int
 	rebuild   bool
+	opts      Options
 	open      map[string]*shard
 	// Indexed and Failed count over all shards.
 	Indexed, Failed int64
@@ -60,8 +61,15 @@ type shard struct {
 
 // NewShardWriter starts an import into the shard root dir, creating it when
 // needed. With rebuild, every existing shard is rebuilt when first
-// written, and shards the import does not write are removed at Close.
+// written, and shards the import does not write are removed at Close. The
+// shards are opened with the default options.
 func NewShardWriter(dir string, versions map[string]string, batchSize int, rebuild bool) (*ShardWriter, error) {
+	return NewShardWriterWith(dir, versions, batchSize, rebuild, DefaultOptions())
+}
+
+// NewShardWriterWith is NewShardWriter with the options every shard is
+// opened with.
+func NewShardWriterWith(dir string, versions map[string]string, batchSize int, rebuild bool, opts Options) (*ShardWriter, error) {
 	if Exists(dir) {
 		return nil, fmt.Errorf("%s is a single index: shard into a new directory, or index without --shard", dir)
 	}
@@ -77,7 +85,7 @@ func NewShardWriter(dir string, versions map[string]string, batchSize int, rebui
 			return nil, err
 		}
 	}
-	return &ShardWriter{dir: dir, versions: versions, batchSize: batchSize, rebuild: rebuild, open: map[string]*shard{}}, nil
+	return &ShardWriter{dir: dir, versions: versions, batchSize: batchSize, rebuild: rebuild, opts: opts, open: map[string]*shard{}}, nil
 }
 
 // ShardOf names the shard of a record: its month, or "undated".
@@ -96,7 +104,7 @@ func (s *ShardWriter) Write(r *models.Record) error {
 	name := ShardOf(r)
 	sh := s.open[name]
 	if sh == nil {
-		ix, err := OpenWriter(filepath.Join(s.dir, name), s.rebuild)
+		ix, err := OpenWriterWith(filepath.Join(s.dir, name), s.rebuild, s.opts)
 		if err != nil {
 			return err
 		}
@@ -177,10 +185,16 @@ func shardNames(dir string) ([]string, error) {
 
 // OpenSearch opens dir for searching: a single index, or the shards of a
 // shard root that a search from since to until (either may be empty) can
-// match, together as an index alias.
+// match, together as an index alias. It uses the default options.
 func OpenSearch(dir, since, until string) (*Index, error) {
+	return OpenSearchWith(dir, since, until, DefaultOptions())
+}
+
+// OpenSearchWith is OpenSearch with options.
+func OpenSearchWith(dir, since, until string, opts Options) (*Index, error) {
+	opts = opts.resolved()
 	if !isShardRoot(dir) {
-		return Open(dir, false)
+		return OpenWith(dir, false, opts)
 	}
 	names, err := shardNames(dir)
 	if err != nil {
@@ -198,7 +212,7 @@ func OpenSearch(dir, since, until string) (*Index, error) {
 		}
 	}
 	alias := bleve.NewIndexAlias()
-	out := &Index{Dir: dir, Bleve: alias}
+	out := &Index{Dir: dir, Bleve: alias, opts: opts}
 	var opened []*Index
 	for _, n := range names {
 		if n != undatedShard && (lo != "" && n < lo || hi != "" && n > hi) {
@@ -207,7 +221,7 @@ func OpenSearch(dir, since, until string) (*Index, error) {
 		if n == undatedShard && (lo != "" || hi != "") {
 			continue // a date filter cannot match a record without a date
 		}
-		ix, err := Open(filepath.Join(dir, n), false)
+		ix, err := OpenWith(filepath.Join(dir, n), false, opts)
 		if err != nil {
 			for _, o := range opened {
 				o.Close()

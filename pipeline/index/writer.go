@@ -56,7 +56,8 @@ type Writer struct {
 }
 
 // NewWriter starts an import into ix: it records versions and marks the
-// index as importing until Close. batchSize 0 means DefaultBatchSize.
+// index as importing until Close. batchSize 0 means DefaultBatchSize. The
+// writer follows the options ix was opened with.
 func NewWriter(ix *Index, versions map[string]string, batchSize int) (*Writer, error) {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
@@ -70,11 +71,11 @@ func NewWriter(ix *Index, versions map[string]string, batchSize int) (*Writer, e
 	if err := ix.writeMeta(true); err != nil {
 		return nil, err
 	}
-	w := &Writer{ix: ix, build: NewBuilder(), size: batchSize, batch: ix.Bleve.NewBatch(), lastFlush: time.Now(),
+	w := &Writer{ix: ix, build: newBuilder(ix.opts), size: batchSize, batch: ix.Bleve.NewBatch(), lastFlush: time.Now(),
 		queue: make(chan *bleve.Batch), done: make(chan struct{}),
 		flying: map[*bleve.Batch]map[string]struct{}{}, curIDs: make(map[string]struct{}, batchSize)}
 	var wg sync.WaitGroup
-	for range indexers {
+	for range ix.opts.resolved().Indexers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -87,11 +88,6 @@ func NewWriter(ix *Index, versions map[string]string, batchSize int) (*Writer, e
 	}()
 	return w, nil
 }
-
-// indexers is the number of batches indexed at once. Bleve builds a
-// batch's segment on the calling goroutine, so one indexer leaves a core
-// idle while the pipeline waits.
-var indexers = 2
 
 func (w *Writer) loop() {
 	for b := range w.queue {
