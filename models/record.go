@@ -36,6 +36,10 @@ type Record struct {
 	// several text columns; empty otherwise.
 	TextColumn string
 
+	// NPS, CSAT and CES are the input's ratings, parsed once by the reader
+	// (ParseRating); the fields they came from are passed through as read.
+	NPS, CSAT, CES Rating
+
 	// Lang is "de" or "en" once the language stage ran (or the input's lang).
 	Lang string
 	// LangSource says where Lang came from: "input", "detected" or "default".

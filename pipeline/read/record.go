@@ -213,6 +213,16 @@ func (m *mapper) appendRecords(dst []*models.Record, in []models.Field, roles []
 		if lang != "" {
 			rec.Lang, rec.LangSource = lang, "input"
 		}
+		for i, r := range roles {
+			switch r.role {
+			case roleNPS:
+				rec.NPS = models.ParseRating(in[i].Value)
+			case roleCSAT:
+				rec.CSAT = models.ParseRating(in[i].Value)
+			case roleCES:
+				rec.CES = models.ParseRating(in[i].Value)
+			}
+		}
 	}
 	return dst
 }

@@ -183,9 +183,9 @@ func (c *Computer) Compute(r *models.Record, mentions []models.ThemeMention) {
 		reasons = append(reasons, fmt.Sprintf(format, args...)+fmt.Sprintf(" +%d", int(math.Round(p))))
 	}
 
-	nps, hasNPS := rating(r, "nps", 0, 10)
-	csat, hasCSAT := rating(r, "csat", 1, float64(c.cfg.CSAT.Scale))
-	ces, hasCES := rating(r, "ces", 1, float64(c.cfg.CES.Scale))
+	nps, hasNPS := onScale(r, r.NPS, "nps", 0, 10)
+	csat, hasCSAT := onScale(r, r.CSAT, "csat", 1, float64(c.cfg.CSAT.Scale))
+	ces, hasCES := onScale(r, r.CES, "ces", 1, float64(c.cfg.CES.Scale))
 	switch {
 	case hasNPS:
 		s.NPSGroup = c.npsGroup(nps)
@@ -326,30 +326,18 @@ func (c *Computer) cesEffort(v float64) float64 {
 	return (v - 1) / span
 }
 
-// rating reads a numeric rating field: a JSON number or a string holding
-// one ("9", " 9 ", "9,0"). Empty, null and values outside lo..hi are no
-// rating; the caller warns about the latter.
-func rating(r *models.Record, key string, lo, hi float64) (float64, bool) {
-	raw := r.Field(key)
-	if raw == nil {
+// onScale returns a rating that is a number within lo..hi. A value that is
+// not a number, or lies outside the scale, is no rating: r gets the warning
+// bad_<key>.
+func onScale(r *models.Record, v models.Rating, key string, lo, hi float64) (float64, bool) {
+	if !v.Given {
 		return 0, false
 	}
-	s := strings.TrimSpace(string(raw))
-	if s == "null" || s == `""` {
-		return 0, false
-	}
-	if uq, err := strconv.Unquote(s); err == nil {
-		s = strings.TrimSpace(strings.Replace(uq, ",", ".", 1))
-	}
-	if s == "" {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || v < lo || v > hi {
+	if !v.Valid || v.Value < lo || v.Value > hi {
 		r.Warnings = appendOnce(r.Warnings, "bad_"+key)
 		return 0, false
 	}
-	return v, true
+	return v.Value, true
 }
 
 func appendOnce(list []string, s string) []string {

@@ -24,11 +24,21 @@ func computer(t *testing.T, cfg Config) *Computer {
 	return c
 }
 
-// rec is a record without text analysis: ratings and a comment score.
+// rec is a record without text analysis: ratings (given as the reader
+// gets them: field name, raw JSON) and a comment score.
 func rec(score float64, label string, fields ...string) *models.Record {
 	r := &models.Record{ID: "x", Sentiment: &models.Sentiment{Score: score, Label: label}}
 	for i := 0; i+1 < len(fields); i += 2 {
-		r.Fields = append(r.Fields, models.Field{Key: fields[i], Value: json.RawMessage(fields[i+1])})
+		raw := json.RawMessage(fields[i+1])
+		r.Fields = append(r.Fields, models.Field{Key: fields[i], Value: raw})
+		switch fields[i] {
+		case "nps":
+			r.NPS = models.ParseRating(raw)
+		case "csat":
+			r.CSAT = models.ParseRating(raw)
+		case "ces":
+			r.CES = models.ParseRating(raw)
+		}
 	}
 	return r
 }
@@ -93,7 +103,7 @@ func TestPriorityIsCapped(t *testing.T) {
 
 func TestNoContentKeepsRatings(t *testing.T) {
 	c := computer(t, Defaults())
-	r := &models.Record{ID: "x", Flags: []string{models.FlagNoContent}, Fields: []models.Field{{Key: "nps", Value: json.RawMessage("3")}}}
+	r := &models.Record{ID: "x", Flags: []string{models.FlagNoContent}, Fields: []models.Field{{Key: "nps", Value: json.RawMessage("3")}}, NPS: models.ParseRating(json.RawMessage("3"))}
 	c.Compute(r, c.Mentions(r))
 	if r.Signals.NPSGroup != "detractor" || r.Signals.Priority != 30 || slices.Contains(r.Flags, models.FlagMismatch) {
 		t.Errorf("signals %+v flags %v", r.Signals, r.Flags)
