@@ -1,9 +1,17 @@
-// Package pipeline is stimmung's engine: the Stage contract, the explicit
-// table of stages, Build (configuration → stages, with errors that name the
-// option and its place in the file) and Run, an ordered worker pool whose
-// output order is the input order whatever the number of workers.
+// Package pipeline is stimmung's engine and its stages.
 //
 // A record flows read → normalize → language → sentences → tokens → stems →
-// write; each text stage is one file here, named after the stage, and does its
-// work through package text. Readers live in package read, writers in write.
+// sentiment → themes → signals → write / index. Each stage is one file
+// here, named after it (normalize.go … signals.go), a thin adapter over the
+// package that does the work: text, sentiment, themes, signals.
+//
+// The engine is stage.go (the Stage contract and the stage table: each
+// stage's constructor, what it needs and what it provides), build.go
+// (Build: configuration → stages, every option checked before any data is
+// read, errors that name the option and its place in the file), notes.go
+// (Notes: what stages hand later stages about a record without writing it
+// out) and run.go (Run: an ordered worker pool whose output order is the
+// input order whatever the number of workers). Readers live in package read,
+// writers in write and index; ARCHITECTURE.md at the top of the repository
+// has the whole map and the import rules.
 package pipeline

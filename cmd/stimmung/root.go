@@ -89,9 +89,10 @@ func newRoot(s Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "stimmung",
 		Short: "Sentiment, themes and search for German and English customer feedback",
-		Long: `stimmung turns open-ended customer feedback (survey comments, NPS and CSAT
-answers, support verbatims) in German and English into language, sentences,
-tokens and stems, one JSON line per comment.
+		Long: `stimmung turns open-ended customer feedback (survey comments, NPS, CSAT and
+CES answers, support verbatims) in German and English into sentiment, themes
+with their own sentiment, CX signals (effort, urgency, churn, a follow-up
+priority) and a searchable index: one output line per comment, in input order.
 
 Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
 		SilenceUsage:  true,

@@ -1,6 +1,8 @@
 // Package read turns inputs into records: JSON lines, JSON arrays, CSV and
-// XLSX survey exports. It is the first step of the flow
-// read → normalize → language → sentences → tokens → stems → write.
+// XLSX survey exports. It is the first step of the flow read → normalize →
+// language → sentences → tokens → stems → sentiment → themes → signals →
+// write / index. It also parses the ratings once (NPS, CSAT, CES: typed on
+// the record with models.ParseRating); the fields stay as read for output.
 //
 // Readers never stop at a bad record. A line that cannot be parsed becomes a
 // record with Err set, so that the writer emits exactly one output line per
