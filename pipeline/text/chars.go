@@ -202,7 +202,7 @@ const (
 	clsSpace    = 1 << iota // whitespace and controls
 	clsAlnum                // letter or digit
 	clsLetter               // letter
-	clsEmoFirst             // may start an emoticon
+	clsEmoFirst             // may start an emoticon; from the data, so only in tables.class
 	clsKeycap               // may start a keycap emoji
 	clsTrigger              // after an alphanumeric run, may continue a URL or e-mail
 	clsURL                  // may appear in a URL

@@ -29,7 +29,7 @@ func (sc *scanner) scanEmoji(r rune, n int) (int, models.TokenKind) {
 	if textDefault(r) && !strings.HasPrefix(s[end:], vs16) {
 		return end, models.Punct
 	}
-	return emojiEnd(s, end), models.Emoji
+	return sc.t.emojiEnd(s, end), models.Emoji
 }
 
 const (
@@ -39,7 +39,7 @@ const (
 
 // emojiEnd extends an emoji that ends at j over its modifiers and over
 // ZWJ-joined pictographs, so 👨‍👩‍👧, 👍🏽, ❤️ and 🏴 with its tag sequence stay whole.
-func emojiEnd(s string, j int) int {
+func (t *tables) emojiEnd(s string, j int) int {
 	for {
 		for j < len(s) {
 			r, n := utf8.DecodeRuneInString(s[j:])
@@ -53,7 +53,7 @@ func emojiEnd(s string, j int) int {
 			return j
 		}
 		r, n := utf8.DecodeRuneInString(s[j+len(zwj):])
-		if !isExtPict(r) {
+		if !t.isExtPict(r) {
 			return j
 		}
 		j += len(zwj) + n
@@ -75,11 +75,11 @@ func keycapEnd(s string, i int) int {
 func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
 
-func isExtPict(r rune) bool {
+func (t *tables) isExtPict(r rune) bool {
 	if r < 0xA9 {
 		return false
 	}
-	rs := tab.extPict
+	rs := t.extPict
 	lo, hi := 0, len(rs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)

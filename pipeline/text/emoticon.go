@@ -9,13 +9,13 @@ import (
 
 // matchEmoticon returns the end of the emoticon at i, or 0. spaced says
 // whether something other than a token precedes it.
-func matchEmoticon(s string, i int, spaced bool) int {
+func (t *tables) matchEmoticon(s string, i int, spaced bool) int {
 	// Letters such as "o" and "x" start both emoticons and common words;
 	// the second byte rules out almost all words without a string compare.
-	if i+1 >= len(s) || tab.emoSecond[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
+	if i+1 >= len(s) || t.emoSecond[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
 		return 0
 	}
-	for _, e := range tab.emoticons[s[i]] {
+	for _, e := range t.emoticons[s[i]] {
 		if !strings.HasPrefix(s[i:], e.text) {
 			continue
 		}

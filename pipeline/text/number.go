@@ -66,7 +66,7 @@ func (sc *scanner) ordinalDot(dot int) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if inFoldSet(tab.ordinalAfter, s[k:letterRunEnd(s, k)]) {
+	if inFoldSet(sc.t.ordinalAfter, s[k:letterRunEnd(s, k)]) {
 		return true
 	}
 	// Look back: an enumeration at the start of a text, line or sentence
@@ -76,7 +76,7 @@ func (sc *scanner) ordinalDot(dot int) bool {
 	case !sc.hasTok || sc.nl:
 		return true
 	case prev.kind == models.Word:
-		return inFoldSet(tab.ordinalBefore, s[prev.start:prev.end])
+		return inFoldSet(sc.t.ordinalBefore, s[prev.start:prev.end])
 	case prev.kind == models.Punct || prev.kind == models.Emoji || prev.kind == models.Emoticon:
 		return true
 	}

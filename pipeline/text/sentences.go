@@ -19,7 +19,7 @@ import (
 // their last, so they carry no surrounding whitespace.
 func SplitSentences(s, lang string, dst []models.Sentence) []models.Sentence {
 	l := langOf(lang)
-	sc := scanner{s: s}
+	sc := scanner{s: s, t: loadedTables()}
 	var (
 		open       bool
 		start, end int
@@ -39,7 +39,7 @@ func SplitSentences(s, lang string, dst []models.Sentence) []models.Sentence {
 				end = t.end
 				continue
 			}
-			if p.boundary(s, t, end, l) {
+			if p.boundary(sc.t, s, t, end, l) {
 				dst = append(dst, models.Sentence{Start: start, End: end})
 				open = false
 			}
@@ -200,7 +200,7 @@ func isCloser(text string) bool {
 // A token directly attached to the sentence (no space) starts a new one only
 // if it is a capitalised word: tokens such as "@x", "'s" or "(:" read their
 // left neighbour, and would come out differently at the start of a span.
-func (p pending) boundary(s string, t *token, end int, l langs) bool {
+func (p pending) boundary(tb *tables, s string, t *token, end int, l langs) bool {
 	text := s[t.start:t.end]
 	if t.kind == models.Punct && (text == "," || text == ";" || text == ":") {
 		return false
@@ -232,21 +232,21 @@ func (p pending) boundary(s string, t *token, end int, l langs) bool {
 		}
 		return !(p.closer && lower)
 	case termAbbrevEnd:
-		return gap && t.kind == models.Word && isStarter(text, l)
+		return gap && t.kind == models.Word && tb.isStarter(text, l)
 	case termCJK:
 		return gap || t.kind == models.Word || t.kind == models.Number
 	}
 	return false
 }
 
-func isStarter(w string, l langs) bool {
+func (t *tables) isStarter(w string, l langs) bool {
 	if l&langDE != 0 {
-		if _, ok := tab.startersDE[w]; ok {
+		if _, ok := t.startersDE[w]; ok {
 			return true
 		}
 	}
 	if l&langEN != 0 {
-		if _, ok := tab.startersEN[w]; ok {
+		if _, ok := t.startersEN[w]; ok {
 			return true
 		}
 	}

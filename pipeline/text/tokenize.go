@@ -13,7 +13,7 @@ import (
 // characters separate tokens and are never part of one at its edges. Lower and
 // Stem are left for the stems stage.
 func Tokenize(s string, dst []models.Token) []models.Token {
-	sc := scanner{s: s}
+	sc := scanner{s: s, t: loadedTables()}
 	for sc.next() {
 		start, end := sc.tok.start, sc.tok.end
 		dst = append(dst, models.Token{Text: s[start:end], Start: start, End: end, Kind: sc.tok.kind})
@@ -58,6 +58,7 @@ type token struct {
 type scanner struct {
 	s   string
 	i   int
+	t   *tables
 	tok token // the token next found; while scanning, the previous one
 	// hasTok and nl describe the left context of the token being scanned:
 	// whether a token precedes it and whether a line break lies between.
@@ -123,7 +124,7 @@ func (sc *scanner) scan() (int, models.TokenKind) {
 	if c >= utf8.RuneSelf {
 		return sc.scanRune()
 	}
-	cls := asciiClass[c]
+	cls := sc.t.class[c]
 	// Fast path for the most common token: an ASCII word that a space or
 	// plain punctuation ends, so no URL, contraction, compound or
 	// abbreviation rule can apply.
@@ -142,7 +143,7 @@ func (sc *scanner) scan() (int, models.TokenKind) {
 		}
 	}
 	if cls&clsEmoFirst != 0 {
-		if end := matchEmoticon(s, i, !sc.attached()); end > 0 {
+		if end := sc.t.matchEmoticon(s, i, !sc.attached()); end > 0 {
 			return end, models.Emoticon
 		}
 	}
@@ -177,7 +178,7 @@ func (sc *scanner) scanRune() (int, models.TokenKind) {
 		return sc.scanAlnum()
 	}
 	switch {
-	case r >= 0x2000 && (isRegional(r) || isSkinTone(r) || isExtPict(r)):
+	case r >= 0x2000 && (isRegional(r) || isSkinTone(r) || sc.t.isExtPict(r)):
 		return sc.scanEmoji(r, n)
 	case unicode.IsLetter(r) || unicode.IsNumber(r):
 		return sc.scanAlnum()
@@ -187,7 +188,7 @@ func (sc *scanner) scanRune() (int, models.TokenKind) {
 		if end := sc.elisionEnd(n); end > 0 {
 			return end, models.Word
 		}
-	case isExtPict(r): // © and ® are below U+2000
+	case sc.t.isExtPict(r): // © and ® are below U+2000
 		return sc.scanEmoji(r, n)
 	}
 	return i + n, models.Punct

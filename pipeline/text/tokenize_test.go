@@ -281,6 +281,7 @@ func TestLoadTables(t *testing.T) {
 	if _, err := loadTables(); err != nil {
 		t.Fatal(err)
 	}
+	tab := loadedTables()
 	if len(tab.extPict) < 100 || len(tab.abbrevs) < 100 || tab.maxParts < 3 {
 		t.Errorf("tables look empty: %d pictograph ranges, %d abbreviations, %d parts", len(tab.extPict), len(tab.abbrevs), tab.maxParts)
 	}

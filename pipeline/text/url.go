@@ -38,7 +38,7 @@ func (sc *scanner) probe(j0 int) (int, models.TokenKind, bool) {
 		sc.noEmailBefore = scanned
 	}
 	if s[j0] == '.' && i >= sc.noDomainBefore {
-		end, scanned := domainEnd(s, i)
+		end, scanned := sc.t.domainEnd(s, i)
 		if end > 0 {
 			if end < len(s) && s[end] == '/' {
 				end = urlTailEnd(s, end)
@@ -129,8 +129,8 @@ func isEmailTLD(label string) bool {
 // domainEnd matches a bare domain ("bahn.de", "www" handled elsewhere) at i:
 // dot-separated labels whose last one is a listed TLD. The TLD must be all
 // lower or all upper case, so a missing space ("in Berlin.At the") is not a URL.
-func domainEnd(s string, i int) (end, scanned int) {
-	labels, lastEnd, tldEnd := scanLabels(s, i, isTLD)
+func (t *tables) domainEnd(s string, i int) (end, scanned int) {
+	labels, lastEnd, tldEnd := scanLabels(s, i, t.isTLD)
 	if labels < 2 || tldEnd == 0 {
 		return 0, lastEnd
 	}
@@ -175,7 +175,7 @@ func scanLabels(s string, j int, tld func(string) bool) (labels, lastEnd, tldEnd
 	}
 }
 
-func isTLD(label string) bool {
+func (t *tables) isTLD(label string) bool {
 	if len(label) < 2 || len(label) > 8 || !allASCIILetters(label) {
 		return false
 	}
@@ -192,7 +192,7 @@ func isTLD(label string) bool {
 	}
 	var buf [8]byte
 	key, _ := foldASCII(buf[:0], label)
-	_, ok := tab.tlds[string(key)]
+	_, ok := t.tlds[string(key)]
 	return ok
 }
 

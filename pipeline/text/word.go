@@ -52,14 +52,14 @@ func (sc *scanner) scanWord(j int) (int, models.TokenKind) {
 // "z. B.", "i. d. R.").
 func (sc *scanner) abbreviation(dot int) (int, bool) {
 	s, i := sc.s, sc.i
-	if dot-i > tab.maxFirst || !allLetters(s[i:dot]) {
+	if dot-i > sc.t.maxFirst || !allLetters(s[i:dot]) {
 		return 0, false
 	}
 	type part struct{ start, end int } // end is after the part's dot
 	var parts [6]part
 	n := 1
 	parts[0] = part{i, dot + 1}
-	for n < tab.maxParts && n < len(parts) {
+	for n < sc.t.maxParts && n < len(parts) {
 		k := parts[n-1].end
 		if k < len(s) && s[k] == ' ' {
 			k++
@@ -88,7 +88,7 @@ func (sc *scanner) abbreviation(dot int) (int, bool) {
 		if !ok {
 			continue
 		}
-		e := tab.abbrevs[string(key)]
+		e := sc.t.abbrevs[string(key)]
 		if e == nil || !e.accepts(exact, beforeNumber(s, parts[n-1].end), langBoth) {
 			continue
 		}
@@ -152,7 +152,7 @@ func (sc *scanner) elisionEnd(n int) int {
 	if !ok {
 		return 0
 	}
-	if _, ok := tab.elisions[string(key)]; !ok {
+	if _, ok := sc.t.elisions[string(key)]; !ok {
 		return 0
 	}
 	return j
