@@ -18,9 +18,9 @@ import (
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/encode"
 	"github.com/stimmung/stimmung/pipeline/internal/synth"
 	"github.com/stimmung/stimmung/pipeline/read"
-	"github.com/stimmung/stimmung/pipeline/write"
 )
 
 // The benchmarks run on synthetic comments (pipeline/internal/synth):
@@ -74,7 +74,7 @@ type defaultsWriter struct {
 
 func (d *defaultsWriter) Write(r *models.Record) error {
 	var m map[string]any
-	if err := json.Unmarshal(write.AppendRecord(nil, r, write.Options{}), &m); err != nil {
+	if err := json.Unmarshal(encode.AppendRecord(nil, r, encode.Options{}), &m); err != nil {
 		return err
 	}
 	if err := d.batch.Index(r.ID, m); err != nil {

@@ -11,7 +11,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/stimmung/stimmung/models"
-	"github.com/stimmung/stimmung/pipeline/write"
+	"github.com/stimmung/stimmung/pipeline/encode"
 )
 
 // Indexing options per kind of field (see NewMapping for why).
@@ -91,7 +91,7 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 	d := document.NewDocument(r.ID)
 	d.Fields = make([]document.Field, 0, 24)
 
-	src := write.AppendRecord(make([]byte, 0, 512+len(r.Original)), r, write.Options{})
+	src := encode.AppendRecord(make([]byte, 0, 512+len(r.Original)), r, encode.Options{})
 	d.AddField(document.NewTextFieldWithIndexingOptions(FieldSource, nil, src, sourceOpts))
 
 	if r.Text != "" && len(r.Tokens) > 0 {

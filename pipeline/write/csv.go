@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/encode"
 	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
@@ -76,7 +77,7 @@ func (c *CSV) start() error {
 	for _, r := range c.pending {
 		if len(r.Fields) > 0 {
 			for _, f := range r.Fields {
-				if !reserved[f.Key] && !c.keySet[f.Key] {
+				if !encode.Reserved(f.Key) && !c.keySet[f.Key] {
 					c.keys = append(c.keys, f.Key)
 					c.keySet[f.Key] = true
 				}
@@ -126,14 +127,14 @@ func (c *CSV) writeRow(r *models.Record) error {
 		row = append(row, "", "", "", "", "", "", "")
 	}
 	if c.o.Debug {
-		row = append(row, string(AppendSentences(nil, r)), string(AppendTokens(nil, r)))
+		row = append(row, string(encode.AppendSentences(nil, r)), string(encode.AppendTokens(nil, r)))
 	}
 	for _, k := range c.keys {
 		row = append(row, cell(r.Field(k)))
 	}
 	extra := c.buf[:0]
 	for _, f := range r.Fields {
-		if reserved[f.Key] || c.keySet[f.Key] {
+		if encode.Reserved(f.Key) || c.keySet[f.Key] {
 			continue
 		}
 		if len(extra) == 0 {
@@ -143,7 +144,7 @@ func (c *CSV) writeRow(r *models.Record) error {
 		}
 		extra = jsontext.AppendString(extra, f.Key)
 		extra = append(extra, ':')
-		extra = appendRaw(extra, f.Value)
+		extra = encode.AppendRaw(extra, f.Value)
 	}
 	if len(extra) > 0 {
 		extra = append(extra, '}')
@@ -169,7 +170,7 @@ func themeCell(ts []models.Theme) string {
 	return b.String()
 }
 
-func num(f float64) string { return string(appendFloat(nil, f)) }
+func num(f float64) string { return string(encode.AppendFloat(nil, f)) }
 
 // cell turns a JSON value into CSV text: strings unquoted, null empty,
 // numbers and booleans as written, objects and arrays as compact JSON.
