@@ -5,7 +5,7 @@ import (
 	"unicode"
 
 	"github.com/stimmung/stimmung/models"
-	"github.com/stimmung/stimmung/pipeline/text"
+	"github.com/stimmung/stimmung/pipeline/text/langdetect"
 )
 
 type languageOptions struct {
@@ -39,7 +39,7 @@ func (s *language) Process(_ context.Context, r *models.Record, _ *Notes) error 
 		return nil
 	}
 	if countLetters(r.Text, s.minLetters) >= s.minLetters {
-		if lang, _ := text.DetectLanguage(r.Text); lang != "" {
+		if lang, _ := langdetect.Detect(r.Text); lang != "" {
 			r.Lang, r.LangSource = lang, "detected"
 			return nil
 		}

@@ -1,4 +1,4 @@
-package text
+package langdetect
 
 import (
 	"bufio"
@@ -10,20 +10,20 @@ import (
 	"testing"
 )
 
-// ldDevDir holds research-licensed evaluation sets. They are read here to
+// devDir holds research-licensed evaluation sets. They are read here to
 // measure the detector only; nothing shipped may be derived from them.
-const ldDevDir = "../../../shared/data/dev"
+const devDir = "../../../../shared/data/dev"
 
-// ldDefaultLang mirrors the tool's default_lang, which callers fall back to when
-// DetectLanguage returns "".
-const ldDefaultLang = "de"
+// defaultLang mirrors the tool's default_lang, which callers fall back to when
+// Detect returns "".
+const defaultLang = "de"
 
-var ldDevSets = []string{
+var devSets = []string{
 	"germeval_dev_de", "potts_train_de", "sb10k_train_de", "sb10k_dev_de", "negation_de",
 	"vader_tweets_en", "uci_amazon_en", "uci_yelp_en", "uci_imdb_en",
 }
 
-type ldDevRecord struct {
+type devRecord struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
 	Lang string `json:"lang"`
@@ -33,7 +33,7 @@ type ldDevRecord struct {
 // sets. Set STIMMUNG_LANGID_ERRORS=/path/file.tsv to write the misclassified
 // records for inspection.
 func TestDetectLanguageDevSets(t *testing.T) {
-	if _, err := os.Stat(ldDevDir); err != nil {
+	if _, err := os.Stat(devDir); err != nil {
 		t.Skip("../shared not found: " + err.Error())
 	}
 	var errOut *bufio.Writer
@@ -48,8 +48,8 @@ func TestDetectLanguageDevSets(t *testing.T) {
 	}
 
 	var all, allStrict, allEmpty, allN int
-	for _, name := range ldDevSets {
-		f, err := os.Open(filepath.Join(ldDevDir, name+".jsonl"))
+	for _, name := range devSets {
+		f, err := os.Open(filepath.Join(devDir, name+".jsonl"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,16 +57,16 @@ func TestDetectLanguageDevSets(t *testing.T) {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for sc.Scan() {
-			var r ldDevRecord
+			var r devRecord
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			got, conf := DetectLanguage(r.Text)
+			got, conf := Detect(r.Text)
 			n++
 			switch {
 			case got == "":
 				empty++
-				if r.Lang == ldDefaultLang {
+				if r.Lang == defaultLang {
 					ok++
 				}
 			case got == r.Lang:
@@ -75,7 +75,7 @@ func TestDetectLanguageDevSets(t *testing.T) {
 			}
 			effective := got
 			if effective == "" {
-				effective = ldDefaultLang
+				effective = defaultLang
 			}
 			if errOut != nil && (effective != r.Lang || got == "") {
 				fmt.Fprintf(errOut, "%s\t%s\t%q\t%.2f\t%s\n", r.ID, r.Lang, got, conf,
@@ -87,21 +87,21 @@ func TestDetectLanguageDevSets(t *testing.T) {
 		}
 		f.Close()
 		t.Logf("%-16s n=%5d  acc(\"\"→de)=%.4f  acc(\"\"wrong)=%.4f  empty=%d",
-			name, n, ldFrac(ok, n), ldFrac(strict, n), empty)
+			name, n, frac(ok, n), frac(strict, n), empty)
 		all += ok
 		allStrict += strict
 		allEmpty += empty
 		allN += n
 	}
-	acc := ldFrac(all, allN)
+	acc := frac(all, allN)
 	t.Logf("%-16s n=%5d  acc(\"\"→de)=%.4f  acc(\"\"wrong)=%.4f  empty=%d",
-		"OVERALL", allN, acc, ldFrac(allStrict, allN), allEmpty)
+		"OVERALL", allN, acc, frac(allStrict, allN), allEmpty)
 	if acc < 0.98 {
 		t.Errorf("overall accuracy %.4f < 0.98", acc)
 	}
 }
 
-func ldFrac(a, b int) float64 {
+func frac(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}

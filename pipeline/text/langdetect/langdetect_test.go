@@ -1,4 +1,4 @@
-package text
+package langdetect
 
 import (
 	"strings"
@@ -47,9 +47,9 @@ func TestDetectLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, conf := DetectLanguage(tt.text)
+			got, conf := Detect(tt.text)
 			if got != tt.want {
-				t.Errorf("DetectLanguage(%q) = %q (%.2f), want %q", tt.text, got, conf, tt.want)
+				t.Errorf("Detect(%q) = %q (%.2f), want %q", tt.text, got, conf, tt.want)
 			}
 			if conf < 0 || conf > 1 {
 				t.Errorf("confidence %v out of [0,1]", conf)
@@ -62,8 +62,8 @@ func TestDetectLanguage(t *testing.T) {
 }
 
 func TestDetectLanguageConfidenceGrowsWithEvidence(t *testing.T) {
-	_, weak := DetectLanguage("Danke")
-	_, strong := DetectLanguage("Vielen Dank, das hat mir wirklich sehr geholfen und ich bin total zufrieden.")
+	_, weak := Detect("Danke")
+	_, strong := Detect("Vielen Dank, das hat mir wirklich sehr geholfen und ich bin total zufrieden.")
 	if !(weak < strong) {
 		t.Errorf("confidence: one word %.3f, full sentence %.3f; want the sentence higher", weak, strong)
 	}
@@ -71,20 +71,20 @@ func TestDetectLanguageConfidenceGrowsWithEvidence(t *testing.T) {
 
 func TestDetectLanguageLongWordsAndOddInput(t *testing.T) {
 	long := strings.Repeat("Donaudampfschifffahrtsgesellschaft", 5)
-	if got, _ := DetectLanguage("Das ist die " + long + " und sie ist nicht pünktlich"); got != "de" {
+	if got, _ := Detect("Das ist die " + long + " und sie ist nicht pünktlich"); got != "de" {
 		t.Errorf("long word: got %q, want de", got)
 	}
 	// Invalid UTF-8 and lone marks must not panic.
 	for _, s := range []string{"\xff\xfe", "'", "’", "&", "&amp", "don'", "'s", "#", "@", "RT"} {
-		DetectLanguage(s)
+		Detect(s)
 	}
 }
 
 func TestDetectLanguageNoAllocs(t *testing.T) {
-	DetectLanguage(ldBenchDE)
-	for _, s := range []string{ldBenchDE, ldBenchEN} {
-		if n := testing.AllocsPerRun(100, func() { DetectLanguage(s) }); n != 0 {
-			t.Errorf("DetectLanguage allocates %.0f times per call, want 0", n)
+	Detect(benchDE)
+	for _, s := range []string{benchDE, benchEN} {
+		if n := testing.AllocsPerRun(100, func() { Detect(s) }); n != 0 {
+			t.Errorf("Detect allocates %.0f times per call, want 0", n)
 		}
 	}
 }
@@ -96,12 +96,12 @@ func TestDetectLanguageConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			text, want := ldBenchDE, "de"
+			text, want := benchDE, "de"
 			if i%2 == 1 {
-				text, want = ldBenchEN, "en"
+				text, want = benchEN, "en"
 			}
 			for range 200 {
-				if got, _ := DetectLanguage(text); got != want {
+				if got, _ := Detect(text); got != want {
 					t.Errorf("got %q, want %q", got, want)
 					return
 				}
@@ -130,7 +130,7 @@ func TestLoadLangModelRejectsBadData(t *testing.T) {
 				"words.tsv":    {Data: []byte(tt.words)},
 				"trigrams.tsv": {Data: []byte(tt.trigr)},
 			}
-			if _, err := ldLoadModel(fsys); err == nil {
+			if _, err := loadModel(fsys); err == nil {
 				t.Error("loadLangModel accepted bad data")
 			}
 		})
@@ -139,23 +139,23 @@ func TestLoadLangModelRejectsBadData(t *testing.T) {
 		"words.tsv":    {Data: []byte("# comment\n\nder\tde\t3\nthe\ten\t3\n")},
 		"trigrams.tsv": {Data: []byte("# comment\n" + good)},
 	}
-	if _, err := ldLoadModel(fsys); err != nil {
+	if _, err := loadModel(fsys); err != nil {
 		t.Errorf("loadLangModel(valid) = %v", err)
 	}
 }
 
 const (
-	ldBenchDE = "Leider ist das Gerät nach zwei Wochen kaputt gegangen, der Kundenservice hat sich nicht gemeldet und ich warte immer noch auf mein Geld. Nie wieder!"
-	ldBenchEN = "Unfortunately the device broke after two weeks, customer service never got back to me and I am still waiting for my refund. Never again, avoid this!"
+	benchDE = "Leider ist das Gerät nach zwei Wochen kaputt gegangen, der Kundenservice hat sich nicht gemeldet und ich warte immer noch auf mein Geld. Nie wieder!"
+	benchEN = "Unfortunately the device broke after two weeks, customer service never got back to me and I am still waiting for my refund. Never again, avoid this!"
 )
 
 func BenchmarkDetectLanguage(b *testing.B) {
-	for _, bc := range []struct{ name, text string }{{"de", ldBenchDE}, {"en", ldBenchEN}} {
+	for _, bc := range []struct{ name, text string }{{"de", benchDE}, {"en", benchEN}} {
 		b.Run(bc.name, func(b *testing.B) {
-			DetectLanguage(bc.text) // build the tables outside the timed loop
+			Detect(bc.text) // build the tables outside the timed loop
 			b.ReportAllocs()
 			for b.Loop() {
-				DetectLanguage(bc.text)
+				Detect(bc.text)
 			}
 		})
 	}
