@@ -83,7 +83,7 @@ func (p *Pipeline) Process(ctx context.Context, r *models.Record, n *Notes) {
 		if !r.Analysed() && !s.onEmpty {
 			continue
 		}
-		if err := safeProcess(ctx, s, r, n); err != nil {
+		if err := safeProcess(ctx, s.Stage, r, n); err != nil {
 			r.Err = &models.RecordError{Stage: s.Name(), Message: err.Error()}
 			return
 		}

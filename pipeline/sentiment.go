@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/lexicons"
@@ -51,8 +52,10 @@ type sentimentStage struct {
 	scorer  *sentiment.Scorer
 	lex     map[string]*lexicons.Lexicon
 	explain bool
-	// cues finds the implicit complaints (nil when the rule is off).
-	cues *cueTagger
+	// cues finds the implicit complaints (nil when the rule is off);
+	// cueBufs pools the slices they are found into (*[]sentiment.Cue).
+	cues    *cueTagger
+	cueBufs sync.Pool
 	// lexVersion is, per language, the lexicon version every record
 	// names ("de-a9ffa63e8cf9"), made once rather than per record.
 	lexVersion map[string]string
@@ -76,7 +79,8 @@ func newSentiment(o *Options, env *Env) (Stage, error) {
 	for lang, lx := range lex {
 		lexVersion[lang] = lang + "-" + lx.Version
 	}
-	st := &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain, lexVersion: lexVersion}
+	st := &sentimentStage{opts: opts, scorer: sentiment.New(lex, r, stems.Stem), lex: lex, explain: env.Explain, lexVersion: lexVersion,
+		cueBufs: sync.Pool{New: func() any { return new([]sentiment.Cue) }}}
 	if r.Implicit {
 		st.cues = env.Cues
 	}
@@ -171,7 +175,10 @@ func (*sentimentStage) Name() string { return "sentiment" }
 func (s *sentimentStage) Process(_ context.Context, r *models.Record, n *Notes) error {
 	var cues []sentiment.Cue
 	if s.cues != nil {
-		cues = s.cues.cues(n, r)
+		buf := s.cueBufs.Get().(*[]sentiment.Cue)
+		defer s.cueBufs.Put(buf)
+		cues = s.cues.cues(n, r, (*buf)[:0])
+		*buf = cues[:0]
 	}
 	s.scorer.Score(r, &n.Analysis, cues, s.explain)
 	r.Sentiment.Engine = EngineVersion

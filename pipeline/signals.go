@@ -89,10 +89,10 @@ func signalCues(cfg *configs.Config) (*cueTagger, error) {
 	return newCueTagger(o, opts.Taxonomy)
 }
 
-// cues returns the record's implicit complaints: the mentions of themes
-// with a sentiment weight, those after an absence word marked negated.
-func (c *cueTagger) cues(n *Notes, r *models.Record) []sentiment.Cue {
-	var dst []sentiment.Cue
+// cues appends the record's implicit complaints to dst: the mentions of
+// themes with a sentiment weight, those after an absence word marked
+// negated.
+func (c *cueTagger) cues(n *Notes, r *models.Record, dst []sentiment.Cue) []sentiment.Cue {
 	for _, m := range n.signalMentions(c, r) {
 		th := c.tx.Themes[m.Theme]
 		if th.Sentiment == 0 {

@@ -107,7 +107,7 @@ type Collector struct {
 	// analysis: only for that record.
 	next  *models.Record
 	nextA *models.Analysis
-	sent    []int  // scratch: sentence of each token
+	sent  []int // scratch: sentence of each token
 }
 
 // New returns a Collector.
