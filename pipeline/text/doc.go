@@ -1,7 +1,15 @@
-// Package text holds the language work behind the text stages: normalizing,
-// telling German from English, splitting sentences, tokenizing with byte
-// offsets and stemming. It knows nothing of records or configuration; the
-// stages in package pipeline call it.
+// Package text turns a record's text into the units the later stages score:
+// it normalizes the text, splits it into sentences, tokenizes with byte
+// offsets (words, numbers, URLs, e-mails, mentions, hashtags, emoji,
+// emoticons, punctuation) and lower-cases and stems tokens. It knows nothing
+// of records or configuration; the stages in package pipeline call it.
+// Telling German from English is in the subpackage langdetect.
+//
+// The tokenizer and the sentence splitter share one scanner (tokenize.go),
+// so a sentence boundary never falls inside a token. The scanner's rules are
+// split by concern (emoji.go, url.go, number.go, word.go, emoticon.go); the
+// word lists they consult live in lexicons/text and are parsed on first use
+// (tables.go).
 //
 // Why not prose/v2 here: its tokenizer drops a contraction before punctuation
 // ("can't," → "ca"), losing the negation, and its sentence model is English
