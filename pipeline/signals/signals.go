@@ -170,106 +170,145 @@ func (c *Computer) Mentions(r *models.Record) []models.ThemeMention { return c.t
 // the Computer's taxonomy (Mentions finds them; the pipeline tags them once
 // for the sentiment and signals stages). It works on records without text
 // too (no_content): their ratings still count.
+//
+// It runs in three steps: the ratings give the groups and the first
+// priority points, the text gives effort, urgency and churn, and then the
+// comment's sentiment, the signals and a rating that contradicts the
+// comment add their points and flags. The reasons keep that order.
 func (c *Computer) Compute(r *models.Record, mentions []models.ThemeMention) {
 	s := &models.Signals{}
 	r.Signals = s
-	var reasons []string
-	points := 0.0
-	addPoints := func(p float64, format string, args ...any) {
-		if p <= 0 {
-			return
-		}
-		points += p
-		reasons = append(reasons, fmt.Sprintf(format, args...)+fmt.Sprintf(" +%d", int(math.Round(p))))
+	var p priority
+	rt := c.ratings(r, s, &p)
+	var words map[string][]string
+	if r.Analysed() && len(r.Tokens) > 0 {
+		words = c.textSignals(r, s, mentions)
 	}
+	if rt.hasCES {
+		s.Effort = round2(c.cesEffort(rt.ces))
+	}
+	c.score(r, s, rt, words, &p)
+	s.Priority = min(100, int(math.Round(p.points)))
+	s.Reasons = p.reasons
+	if s.Reasons == nil {
+		s.Reasons = []string{}
+	}
+}
 
-	nps, hasNPS := onScale(r, r.NPS, "nps", 0, 10)
-	csat, hasCSAT := onScale(r, r.CSAT, "csat", 1, float64(c.cfg.CSAT.Scale))
-	ces, hasCES := onScale(r, r.CES, "ces", 1, float64(c.cfg.CES.Scale))
+// priority adds up the follow-up priority and says why.
+type priority struct {
+	points  float64
+	reasons []string
+}
+
+func (p *priority) add(points float64, format string, args ...any) {
+	if points <= 0 {
+		return
+	}
+	p.points += points
+	p.reasons = append(p.reasons, fmt.Sprintf(format, args...)+fmt.Sprintf(" +%d", int(math.Round(points))))
+}
+
+// ratingsOnScale are a record's ratings that lie on their scales.
+type ratingsOnScale struct {
+	nps, csat, ces          float64
+	hasNPS, hasCSAT, hasCES bool
+}
+
+// ratings sets the NPS and CSAT groups and adds the rating's points: the
+// NPS decides when there is one, else the CSAT.
+func (c *Computer) ratings(r *models.Record, s *models.Signals, p *priority) ratingsOnScale {
+	var rt ratingsOnScale
+	rt.nps, rt.hasNPS = onScale(r, r.NPS, "nps", 0, 10)
+	rt.csat, rt.hasCSAT = onScale(r, r.CSAT, "csat", 1, float64(c.cfg.CSAT.Scale))
+	rt.ces, rt.hasCES = onScale(r, r.CES, "ces", 1, float64(c.cfg.CES.Scale))
 	switch {
-	case hasNPS:
-		s.NPSGroup = c.npsGroup(nps)
+	case rt.hasNPS:
+		s.NPSGroup = c.npsGroup(rt.nps)
 		switch s.NPSGroup {
 		case "detractor":
-			addPoints(c.cfg.Priority.Detractor, "detractor (NPS %s)", fmtNum(nps))
+			p.add(c.cfg.Priority.Detractor, "detractor (NPS %s)", fmtNum(rt.nps))
 		case "passive":
-			addPoints(c.cfg.Priority.Passive, "passive (NPS %s)", fmtNum(nps))
+			p.add(c.cfg.Priority.Passive, "passive (NPS %s)", fmtNum(rt.nps))
 		default:
-			addPoints(c.cfg.Priority.Promoter, "promoter (NPS %s)", fmtNum(nps))
+			p.add(c.cfg.Priority.Promoter, "promoter (NPS %s)", fmtNum(rt.nps))
 		}
-	case hasCSAT:
-		s.CSATGroup = c.csatGroup(csat)
+	case rt.hasCSAT:
+		s.CSATGroup = c.csatGroup(rt.csat)
 		switch s.CSATGroup {
 		case "dissatisfied":
-			addPoints(c.cfg.Priority.Detractor, "dissatisfied (CSAT %s)", fmtNum(csat))
+			p.add(c.cfg.Priority.Detractor, "dissatisfied (CSAT %s)", fmtNum(rt.csat))
 		case "neutral":
-			addPoints(c.cfg.Priority.Passive, "neutral (CSAT %s)", fmtNum(csat))
+			p.add(c.cfg.Priority.Passive, "neutral (CSAT %s)", fmtNum(rt.csat))
 		}
 	default:
-		addPoints(c.cfg.Priority.NoRating, "no rating")
+		p.add(c.cfg.Priority.NoRating, "no rating")
 	}
-	if hasNPS && hasCSAT {
-		s.CSATGroup = c.csatGroup(csat)
+	if rt.hasNPS && rt.hasCSAT {
+		s.CSATGroup = c.csatGroup(rt.csat)
 	}
+	return rt
+}
 
-	// Text signals.
+// textSignals sets effort, urgency and churn from the mentions, lists the
+// matches, and returns per signal the words that raised it, quoted.
+func (c *Computer) textSignals(r *models.Record, s *models.Signals, mentions []models.ThemeMention) map[string][]string {
+	tx := c.tagger.Taxonomy()
 	strength := map[string]float64{}
-	words := map[string][]string{} // per signal, the words that raised it, quoted
-	if r.Analysed() && len(r.Tokens) > 0 {
-		tx := c.tagger.Taxonomy()
-		var seen []int // themes counted; a comment finds few
-		ms := mentions
-		listed := map[int]int{} // matches listed per signal theme
-		for _, m := range ms {
-			if tx.Negated == "drop" && m.Negated {
-				continue
-			}
-			a, b := r.Tokens[m.First].Start, r.Tokens[m.Last].End
-			// Like a theme's matches, a signal's are listed up to
-			// themes.MaxMatchesPerTheme; the mentions themselves are
-			// bounded by themes.MaxMentions.
-			if listed[m.Theme] < themes.MaxMatchesPerTheme {
-				listed[m.Theme]++
-				s.Matches = append(s.Matches, models.SignalMatch{Signal: tx.Themes[m.Theme].Path, Text: r.Text[a:b], Start: a, End: b})
-			} else {
-				r.Warnings = appendOnce(r.Warnings, themes.WarnTooManyMatches)
-			}
-			if slices.Contains(seen, m.Theme) {
-				continue
-			}
-			seen = append(seen, m.Theme)
-			sig := c.signal[m.Theme]
-			strength[sig] = 1 - (1-strength[sig])*(1-tx.Themes[m.Theme].Weight)
-			words[sig] = append(words[sig], strconv.Quote(r.Text[a:b]))
+	words := map[string][]string{}
+	var seen []int          // themes counted; a comment finds few
+	listed := map[int]int{} // matches listed per signal theme
+	for _, m := range mentions {
+		if tx.Negated == "drop" && m.Negated {
+			continue
 		}
+		a, b := r.Tokens[m.First].Start, r.Tokens[m.Last].End
+		// Like a theme's matches, a signal's are listed up to
+		// themes.MaxMatchesPerTheme; the mentions themselves are
+		// bounded by themes.MaxMentions.
+		if listed[m.Theme] < themes.MaxMatchesPerTheme {
+			listed[m.Theme]++
+			s.Matches = append(s.Matches, models.SignalMatch{Signal: tx.Themes[m.Theme].Path, Text: r.Text[a:b], Start: a, End: b})
+		} else {
+			r.Warnings = appendOnce(r.Warnings, themes.WarnTooManyMatches)
+		}
+		if slices.Contains(seen, m.Theme) {
+			continue
+		}
+		seen = append(seen, m.Theme)
+		sig := c.signal[m.Theme]
+		strength[sig] = 1 - (1-strength[sig])*(1-tx.Themes[m.Theme].Weight)
+		words[sig] = append(words[sig], strconv.Quote(r.Text[a:b]))
 	}
 	s.Effort = round2(strength[Effort])
-	if hasCES {
-		s.Effort = round2(c.cesEffort(ces))
-	}
 	s.Urgency = round2(strength[Urgent])
 	s.Churn = round2(strength[Churn])
+	return words
+}
 
+// score adds the points of a negative comment and of the signals, sets the
+// flags, and flags a rating that contradicts the comment.
+func (c *Computer) score(r *models.Record, s *models.Signals, rt ratingsOnScale, words map[string][]string, p *priority) {
 	score := 0.0
 	if r.Sentiment != nil {
 		score = r.Sentiment.Score
 	}
 	if score < 0 {
-		addPoints(c.cfg.Priority.Negative*-score, "negative comment (%s)", fmtNum(score))
+		p.add(c.cfg.Priority.Negative*-score, "negative comment (%s)", fmtNum(score))
 	}
 	evidence := func(sig string) string { return strings.Join(words[sig], ", ") }
 	if s.Effort > 0 {
-		if hasCES {
-			addPoints(c.cfg.Priority.Effort*s.Effort, "effort %s (CES %s)", fmtNum(s.Effort), fmtNum(ces))
+		if rt.hasCES {
+			p.add(c.cfg.Priority.Effort*s.Effort, "effort %s (CES %s)", fmtNum(s.Effort), fmtNum(rt.ces))
 		} else {
-			addPoints(c.cfg.Priority.Effort*s.Effort, "effort %s (%s)", fmtNum(s.Effort), evidence(Effort))
+			p.add(c.cfg.Priority.Effort*s.Effort, "effort %s (%s)", fmtNum(s.Effort), evidence(Effort))
 		}
 	}
 	if s.Urgency > 0 {
-		addPoints(c.cfg.Priority.Urgent*s.Urgency, "urgent %s (%s)", fmtNum(s.Urgency), evidence(Urgent))
+		p.add(c.cfg.Priority.Urgent*s.Urgency, "urgent %s (%s)", fmtNum(s.Urgency), evidence(Urgent))
 	}
 	if s.Churn > 0 {
-		addPoints(c.cfg.Priority.Churn*s.Churn, "churn %s (%s)", fmtNum(s.Churn), evidence(Churn))
+		p.add(c.cfg.Priority.Churn*s.Churn, "churn %s (%s)", fmtNum(s.Churn), evidence(Churn))
 	}
 	if s.Effort >= c.cfg.Flags.Effort {
 		r.AddFlag(models.FlagEffort)
@@ -282,19 +321,14 @@ func (c *Computer) Compute(r *models.Record, mentions []models.ThemeMention) {
 	}
 	if r.Analysed() && r.Sentiment != nil {
 		mm := c.cfg.Mismatch
-		high := (hasNPS && nps >= float64(mm.PromoterMin)) || (!hasNPS && hasCSAT && csat >= float64(c.cfg.CSAT.Scale))
-		low := (hasNPS && nps <= float64(mm.DetractorMax)) || (!hasNPS && hasCSAT && csat <= 1)
+		high := (rt.hasNPS && rt.nps >= float64(mm.PromoterMin)) || (!rt.hasNPS && rt.hasCSAT && rt.csat >= float64(c.cfg.CSAT.Scale))
+		low := (rt.hasNPS && rt.nps <= float64(mm.DetractorMax)) || (!rt.hasNPS && rt.hasCSAT && rt.csat <= 1)
 		if (high && score <= mm.NegativeBelow && r.Sentiment.Label != models.Positive) ||
 			(low && score >= mm.PositiveAbove && r.Sentiment.Label != models.Negative) {
 			r.AddFlag(models.FlagMismatch)
-			addPoints(c.cfg.Priority.Mismatch, "rating and comment disagree")
+			p.add(c.cfg.Priority.Mismatch, "rating and comment disagree")
 		}
 	}
-	s.Priority = min(100, int(math.Round(points)))
-	if reasons == nil {
-		reasons = []string{}
-	}
-	s.Reasons = reasons
 }
 
 func (c *Computer) npsGroup(v float64) string {
