@@ -1,15 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -17,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/evaluate"
 	"github.com/stimmung/stimmung/pipeline/metrics"
 )
 
@@ -149,7 +144,7 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 		return evalAspects(cfg, s, args, asJSON, nMisses)
 	}
 
-	var preds map[string]prediction
+	var preds map[string]evaluate.Prediction
 	var p *pipeline.Pipeline
 	if cmd.Flags().Changed("predictions") {
 		if preds, err = loadPredictions(predPath, s); err != nil {
@@ -165,11 +160,11 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 	}
 
 	rep := newReporter(s.Err, false, false, 0)
-	names := setNames(args)
-	var sets []*setScore
+	names := evaluate.SetNames(args)
+	var sets []*evaluate.SetScore
 	var bad []string
 	for i, name := range args {
-		g := newGoldSet(name, p != nil)
+		g := evaluate.NewGoldSet(name, p != nil)
 		src := &inputChain{names: []string{name}, opts: readOptions(cfg), rep: rep}
 		if p != nil {
 			_, err = p.Run(context.Background(), src.next, g, pipeline.RunOptions{Workers: cfg.Workers})
@@ -185,24 +180,24 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 			}
 			return err
 		}
-		if g.reportProblems(s.Err) {
+		if reportGoldProblems(s.Err, g) {
 			bad = append(bad, name)
 			continue
 		}
 		if p == nil {
-			g.preds = preds
+			g.Preds = preds
 		}
-		g.warn(s.Err, predPath)
-		sc := scoreSet(names[i], g.items, g.preds, metrics.Options{Misses: nMisses})
+		warnGold(s.Err, g, predPath)
+		sc := evaluate.ScoreSet(names[i], g.Items, g.Preds, metrics.Options{Misses: nMisses})
 		sc.File = name
 		sets = append(sets, sc)
 	}
 	if len(sets) > 0 {
-		all := poolSets(sets)
+		all := evaluate.Pool(sets)
 		if asJSON {
-			err = writeEvalJSON(s.Out, sets, all)
+			err = evaluate.WriteJSON(s.Out, sets, all)
 		} else {
-			err = writeEvalText(s.Out, sets, all, detail)
+			err = evaluate.WriteText(s.Out, sets, all, detail)
 		}
 		if err != nil {
 			return err
@@ -215,7 +210,7 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 }
 
 // readAll hands every record of src to g, without running any stage.
-func readAll(src *inputChain, g *goldSet) error {
+func readAll(src *inputChain, g *evaluate.GoldSet) error {
 	for {
 		r, err := src.next()
 		if err == io.EOF {
@@ -230,228 +225,43 @@ func readAll(src *inputChain, g *goldSet) error {
 	}
 }
 
-// prediction is what a record, or a line of a predictions file, says.
-type prediction struct {
-	// label is never "": a sentiment without a label gets noLabel, so that
-	// it counts as a prediction (a wrong one), as in score.py.
-	label string
-	score float64
-	// noContent marks the neutral prediction given to a record flagged
-	// no_content that has no sentiment (see noContentPrediction).
-	noContent bool
-}
-
-// noContentPrediction is what a record flagged no_content without a
-// sentiment counts as: neutral with score 0, what the sentiment stage would
-// say about a text that says nothing if it looked at it. Here eval departs
-// from score.py, which counts such a record as missing (always wrong): the
-// figures should measure the scorer, not the normalizer's skipping.
-var noContentPrediction = prediction{label: metrics.Neutral, score: 0, noContent: true}
-
-const noLabel = "(no label)"
-
-// goldItem is one usable gold line.
-type goldItem struct {
-	id, text, label string
-	rating          float64
-	// kind is the gold line's "kind" ("" when it has none).
-	kind string
-}
-
-// goldSet collects the gold items of one file, in file order, and, when
-// the pipeline ran, the predictions of its records. It is the pipeline's
-// Writer, so records arrive in input order.
-type goldSet struct {
-	name     string
-	items    []goldItem
-	index    map[string]int
-	dups     int
-	failed   int
-	problems []string
-	preds    map[string]prediction
-	fromRun  bool
-}
-
-func newGoldSet(name string, fromRun bool) *goldSet {
-	return &goldSet{name: name, index: map[string]int{}, preds: map[string]prediction{}, fromRun: fromRun}
-}
-
-func (g *goldSet) Flush() error { return nil }
-
-func (g *goldSet) Write(r *models.Record) error {
-	label, rating, msg := goldOf(r)
-	if msg != "" {
-		g.problems = append(g.problems, fmt.Sprintf("%s:%d: %s", g.name, r.Line, msg))
-		return nil
-	}
-	id := r.ID
-	if id == "" {
-		id = pipeline.DefaultID(r)
-	}
-	it := goldItem{id: id, text: r.Original, label: label, rating: rating, kind: kindOf(r.Field("kind"))}
-	// Like score.py's dict: an id seen before keeps its place and takes
-	// the later line's label.
-	if i, ok := g.index[id]; ok {
-		g.items[i] = it
-		g.dups++
-	} else {
-		g.index[id] = len(g.items)
-		g.items = append(g.items, it)
-	}
-	if !g.fromRun {
-		return nil
-	}
-	if r.Err != nil {
-		g.failed++
-		return nil
-	}
-	// A later record of the same id without a sentiment does not undo an
-	// earlier prediction: score.py skips such lines of analyze's output.
-	// One flagged no_content is a prediction (neutral) of its own.
-	switch {
-	case r.Sentiment != nil:
-		l := r.Sentiment.Label
-		if l == "" {
-			l = noLabel
-		}
-		g.preds[id] = prediction{label: l, score: r.Sentiment.Score}
-	case r.HasFlag(models.FlagNoContent):
-		g.preds[id] = noContentPrediction
-	}
-	return nil
-}
-
-// kindOf reads a gold line's "kind": a string trimmed; another JSON value
-// as written; absent or null is no kind.
-func kindOf(raw json.RawMessage) string {
-	if raw == nil || string(raw) == "null" {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	return string(raw)
-}
-
-// goldOf returns the gold label and rating (NaN when absent) of r, or what
-// makes r unusable as gold.
-func goldOf(r *models.Record) (label string, rating float64, problem string) {
-	raw := r.Field("label")
-	if raw == nil {
-		if r.Err != nil && r.Err.Stage == "read" {
-			// A line that could not be read has no fields at all.
-			return "", 0, r.Err.Message
-		}
-		return "", 0, `no "label" field`
-	}
-	if err := json.Unmarshal(raw, &label); err != nil {
-		return "", 0, fmt.Sprintf(`"label" is %s, want a string`, jsonKind(raw))
-	}
-	if strings.TrimSpace(label) == "" {
-		return "", 0, `"label" is empty`
-	}
-	rating, ok := ratingOf(r.Field("rating"))
-	if !ok {
-		return "", 0, fmt.Sprintf(`"rating" is %s, want a number`, jsonKind(r.Field("rating")))
-	}
-	return label, rating, ""
-}
-
-// ratingOf reads a rating: a JSON number, or a string holding one (a CSV
-// cell); absent, null and "" mean no rating (NaN).
-func ratingOf(raw json.RawMessage) (float64, bool) {
-	if raw == nil || string(raw) == "null" {
-		return math.NaN(), true
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return math.NaN(), true
-		}
-		raw = json.RawMessage(strings.Replace(s, ",", ".", 1))
-	}
-	v, err := strconv.ParseFloat(string(raw), 64)
-	return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
-}
-
-func jsonKind(raw json.RawMessage) string {
-	switch {
-	case len(raw) == 0:
-		return "empty"
-	case raw[0] == '"':
-		return "a string"
-	case raw[0] == '{':
-		return "an object"
-	case raw[0] == '[':
-		return "an array"
-	case raw[0] == 't' || raw[0] == 'f':
-		return "a boolean"
-	case raw[0] == 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-// reportProblems prints the unusable lines of the file and reports whether
-// there were any; a file without a single gold line is one too.
-func (g *goldSet) reportProblems(w io.Writer) bool {
-	for i, p := range g.problems {
+// reportGoldProblems prints the unusable lines of the file and reports
+// whether it gets no report: it has such lines, or not a single gold line.
+func reportGoldProblems(w io.Writer, g *evaluate.GoldSet) bool {
+	for i, p := range g.Problems {
 		if i == maxGoldProblems {
-			fmt.Fprintf(w, "stimmung: %s: %s\n", g.name, plural(len(g.problems)-i, "more unusable line", "more unusable lines"))
+			fmt.Fprintf(w, "stimmung: %s: %s\n", g.Name, plural(len(g.Problems)-i, "more unusable line", "more unusable lines"))
 			break
 		}
-		fmt.Fprintf(w, "stimmung: %s\n", termMessage(p))
+		fmt.Fprintf(w, "stimmung: %s\n", termMessage(p.String()))
 	}
-	if len(g.problems) == 0 && len(g.items) == 0 {
-		fmt.Fprintf(w, "stimmung: %s: no gold lines\n", g.name)
-		return true
+	if len(g.Problems) == 0 && len(g.Items) == 0 {
+		fmt.Fprintf(w, "stimmung: %s: no gold lines\n", g.Name)
 	}
-	return len(g.problems) > 0
+	return g.Unusable()
 }
 
-// warn tells about what changes the figures without being an error.
-func (g *goldSet) warn(w io.Writer, predPath string) {
-	if g.dups > 0 {
-		fmt.Fprintf(w, "stimmung: %s: %s an earlier id; each id counts once, with its last line\n", g.name, plural(g.dups, "line repeats", "lines repeat"))
+// warnGold tells about what changes the figures without being an error.
+func warnGold(w io.Writer, g *evaluate.GoldSet, predPath string) {
+	if g.Dups > 0 {
+		fmt.Fprintf(w, "stimmung: %s: %s an earlier id; each id counts once, with its last line\n", g.Name, plural(g.Dups, "line repeats", "lines repeat"))
 	}
-	if g.failed > 0 {
-		fmt.Fprintf(w, "stimmung: %s: %s; each counts as a wrong prediction\n", g.name, plural(g.failed, "record failed", "records failed"))
+	if g.Failed > 0 {
+		fmt.Fprintf(w, "stimmung: %s: %s; each counts as a wrong prediction\n", g.Name, plural(g.Failed, "record failed", "records failed"))
 	}
-	// Like score.py, any gold label is a class; one that stimmung never
-	// predicts is most likely a typo, and its lines all count as misses.
-	odd := map[string]int{}
-	for _, it := range g.items {
-		switch it.label {
-		case "positive", "negative", "neutral", "mixed":
-		default:
-			odd[it.label]++
-		}
-	}
-	if len(odd) > 0 {
-		labels := slices.Sorted(maps.Keys(odd))
+	if odd := g.OddLabels(); len(odd) > 0 {
 		var parts []string
-		for i, l := range labels {
+		for i, l := range odd {
 			if i == 5 {
-				parts = append(parts, fmt.Sprintf("and %d more", len(labels)-i))
+				parts = append(parts, fmt.Sprintf("and %d more", len(odd)-i))
 				break
 			}
-			parts = append(parts, fmt.Sprintf("%s (%s)", termText(strconv.Quote(l)), plural(odd[l], "line", "lines")))
+			parts = append(parts, fmt.Sprintf("%s (%s)", termText(strconv.Quote(l.Label)), plural(l.N, "line", "lines")))
 		}
-		fmt.Fprintf(w, "stimmung: %s: gold labels stimmung never predicts (it predicts positive, negative, neutral, mixed): %s; they count as classes of their own\n", g.name, strings.Join(parts, ", "))
+		fmt.Fprintf(w, "stimmung: %s: gold labels stimmung never predicts (it predicts positive, negative, neutral, mixed): %s; they count as classes of their own\n", g.Name, strings.Join(parts, ", "))
 	}
-	if !g.fromRun && len(g.preds) > 0 {
-		matched := false
-		for _, it := range g.items {
-			if _, ok := g.preds[it.id]; ok {
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			fmt.Fprintf(w, "stimmung: %s: no id matches an id in %s\n", g.name, predPath)
-		}
+	if g.Unmatched() {
+		fmt.Fprintf(w, "stimmung: %s: no id matches an id in %s\n", g.Name, predPath)
 	}
 }
 
@@ -463,12 +273,10 @@ func plural(n int, one, more string) string {
 	return strconv.Itoa(n) + " " + more
 }
 
-// loadPredictions reads a predictions file by score.py's rules: a line
-// counts when it has an "id", no "error" and a "sentiment" object; a later
-// line of the same id wins. One exception: a line with an "id", no "error",
-// no "sentiment" object and "flags" holding "no_content" is a prediction of
-// neutral (noContentPrediction).
-func loadPredictions(name string, s Streams) (map[string]prediction, error) {
+// loadPredictions reads a predictions file (- for stdin) with
+// evaluate.ReadPredictions and tells about its lines that are not JSON
+// objects.
+func loadPredictions(name string, s Streams) (map[string]evaluate.Prediction, error) {
 	in := s.In
 	shown := name
 	if name == "-" {
@@ -481,22 +289,9 @@ func loadPredictions(name string, s Streams) (map[string]prediction, error) {
 		defer f.Close()
 		in = f
 	}
-	preds := map[string]prediction{}
-	br := bufio.NewReaderSize(in, 64<<10)
-	var bad []int
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(b) > 0 {
-			if !addPrediction(preds, b, line == 1) {
-				bad = append(bad, line)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, ioError{fmt.Errorf("predictions: %s: %w", shown, err)}
-		}
+	preds, bad, err := evaluate.ReadPredictions(in)
+	if err != nil {
+		return nil, ioError{fmt.Errorf("predictions: %s: %w", shown, err)}
 	}
 	// score.py stops at such a line; here it only costs the prediction.
 	if len(bad) > 0 {
@@ -507,112 +302,4 @@ func loadPredictions(name string, s Streams) (map[string]prediction, error) {
 		fmt.Fprintln(s.Err)
 	}
 	return preds, nil
-}
-
-// addPrediction adds the prediction of one line, and reports false when
-// the line is not a JSON object.
-func addPrediction(preds map[string]prediction, b []byte, first bool) bool {
-	if first {
-		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	}
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 {
-		return true
-	}
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(b, &obj) != nil {
-		// Python's json (and so score.py) reads NaN and Infinity, and
-		// Python writes them: read them as no score.
-		if json.Unmarshal(nonFiniteToNull(b), &obj) != nil || obj == nil {
-			return false
-		}
-	}
-	if obj == nil {
-		return false
-	}
-	rawID, ok := obj["id"]
-	if !ok {
-		return true
-	}
-	if _, failed := obj["error"]; failed {
-		return true
-	}
-	id := predictionID(rawID)
-	if id == "" {
-		return true
-	}
-	var sent map[string]json.RawMessage
-	if json.Unmarshal(obj["sentiment"], &sent) != nil || sent == nil {
-		var flags []string
-		if json.Unmarshal(obj["flags"], &flags) == nil && slices.Contains(flags, models.FlagNoContent) {
-			preds[id] = noContentPrediction
-		}
-		return true
-	}
-	pr := prediction{label: noLabel, score: math.NaN()}
-	var l string
-	if json.Unmarshal(sent["label"], &l) == nil && l != "" {
-		pr.label = l
-	}
-	if raw := sent["score"]; len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
-		// Not json.Unmarshal: 1e999 is +Inf for score.py (left out), not
-		// an error.
-		pr.score, _ = strconv.ParseFloat(string(raw), 64)
-	}
-	preds[id] = pr
-	return true
-}
-
-// predictionID spells an id as the reader does for gold lines: a string
-// trimmed, a number as written; null is no id.
-func predictionID(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	if string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
-}
-
-// nonFiniteToNull replaces the tokens NaN, Infinity and -Infinity outside
-// strings by null.
-func nonFiniteToNull(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	inString, escaped := false, false
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			out = append(out, c)
-			continue
-		}
-		if c == '"' {
-			inString = true
-		}
-		if n := nonFiniteAt(b[i:]); n > 0 {
-			out = append(out, "null"...)
-			i += n - 1
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func nonFiniteAt(b []byte) int {
-	for _, tok := range []string{"NaN", "Infinity", "-Infinity"} {
-		if bytes.HasPrefix(b, []byte(tok)) {
-			return len(tok)
-		}
-	}
-	return 0
 }

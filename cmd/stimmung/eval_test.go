@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/stimmung/stimmung/pipeline/metrics"
 )
 
 // scorePy is the reference scorer, beside the checkout as ../shared.
@@ -380,112 +377,6 @@ func TestEvalExitCodes(t *testing.T) {
 	}
 }
 
-func TestAddPrediction(t *testing.T) {
-	tests := []struct {
-		name  string
-		line  string
-		id    string // "" when the line gives no prediction
-		label string
-		score float64 // NaN: none
-		ok    bool
-	}{
-		{"plain", `{"id":"a","sentiment":{"score":0.5,"label":"positive"}}`, "a", "positive", 0.5, true},
-		{"numeric id", `{"id":7,"sentiment":{"score":-1,"label":"negative"}}`, "7", "negative", -1, true},
-		{"id trimmed like the reader's", `{"id":" a ","sentiment":{"label":"neutral"}}`, "a", "neutral", math.NaN(), true},
-		{"NaN score", `{"id":"a","sentiment":{"score":NaN,"label":"neutral"}}`, "a", "neutral", math.NaN(), true},
-		{"NaN inside a string stays", `{"id":"NaN","text":"NaN -Infinity","sentiment":{"score":-Infinity,"label":"neutral"}}`, "NaN", "neutral", math.NaN(), true},
-		{"overflowing score", `{"id":"a","sentiment":{"score":1e999,"label":"neutral"}}`, "a", "neutral", math.Inf(1), true},
-		{"string score", `{"id":"a","sentiment":{"score":"0.5","label":"neutral"}}`, "a", "neutral", math.NaN(), true},
-		{"no label", `{"id":"a","sentiment":{"score":0.5}}`, "a", noLabel, 0.5, true},
-		{"error line", `{"id":"a","error":{"stage":"read","message":"x"}}`, "", "", 0, true},
-		{"error beside a sentiment", `{"id":"a","error":null,"sentiment":{"label":"neutral"}}`, "", "", 0, true},
-		{"sentiment null", `{"id":"a","sentiment":null}`, "", "", 0, true},
-		{"no id", `{"line":3,"sentiment":{"label":"neutral"}}`, "", "", 0, true},
-		{"no_content is neutral", `{"id":"a","text":"-","flags":["no_content"]}`, "a", "neutral", 0, true},
-		{"no_content with sentiment null", `{"id":"a","flags":["effort","no_content"],"sentiment":null}`, "a", "neutral", 0, true},
-		{"no_content beside a sentiment", `{"id":"a","flags":["no_content"],"sentiment":{"score":0.5,"label":"positive"}}`, "a", "positive", 0.5, true},
-		{"no_content that failed", `{"id":"a","flags":["no_content"],"error":{"stage":"read","message":"x"}}`, "", "", 0, true},
-		{"other flags only", `{"id":"a","flags":["effort"]}`, "", "", 0, true},
-		{"flags not a list", `{"id":"a","flags":"no_content"}`, "", "", 0, true},
-		{"blank line", "  \r\n", "", "", 0, true},
-		{"not JSON", `{"id":"a",`, "", "", 0, false},
-		{"not an object", `["a"]`, "", "", 0, false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			preds := map[string]prediction{}
-			ok := addPrediction(preds, []byte(tc.line), false)
-			if ok != tc.ok {
-				t.Errorf("ok = %v, want %v", ok, tc.ok)
-			}
-			if tc.id == "" {
-				if len(preds) != 0 {
-					t.Errorf("got %v, want no prediction", preds)
-				}
-				return
-			}
-			p, found := preds[tc.id]
-			if !found || len(preds) != 1 {
-				t.Fatalf("got %v, want id %q", preds, tc.id)
-			}
-			if p.label != tc.label {
-				t.Errorf("label %q, want %q", p.label, tc.label)
-			}
-			if !(p.score == tc.score || math.IsNaN(p.score) && math.IsNaN(tc.score)) {
-				t.Errorf("score %v, want %v", p.score, tc.score)
-			}
-		})
-	}
-}
-
-func TestRatingOf(t *testing.T) {
-	tests := []struct {
-		raw  string
-		want float64 // NaN: no rating
-		ok   bool
-	}{
-		{"", math.NaN(), true},
-		{"null", math.NaN(), true},
-		{"2.5", 2.5, true},
-		{"-3", -3, true},
-		{`"1,5"`, 1.5, true},
-		{`" "`, math.NaN(), true},
-		{`"gut"`, 0, false},
-		{"true", 0, false},
-		{"[1]", 0, false},
-	}
-	for _, tc := range tests {
-		var raw json.RawMessage
-		if tc.raw != "" {
-			raw = json.RawMessage(tc.raw)
-		}
-		got, ok := ratingOf(raw)
-		if ok != tc.ok || tc.ok && !(got == tc.want || math.IsNaN(got) && math.IsNaN(tc.want)) {
-			t.Errorf("ratingOf(%s) = %v, %v; want %v, %v", tc.raw, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
-// FuzzAddPrediction: a predictions line never panics, and a prediction
-// always has a label (else it would not count as one).
-func FuzzAddPrediction(f *testing.F) {
-	for _, tc := range agreementCases {
-		for _, line := range strings.Split(tc.pred, "\n") {
-			f.Add([]byte(line))
-		}
-	}
-	f.Add([]byte(`{"id":"a","text":"\"NaN\\"","sentiment":{"score":-Infinity}}`))
-	f.Fuzz(func(t *testing.T, line []byte) {
-		preds := map[string]prediction{}
-		addPrediction(preds, line, true)
-		for id, p := range preds {
-			if id == "" || p.label == "" {
-				t.Errorf("prediction %q: %+v", id, p)
-			}
-		}
-	})
-}
-
 // Two hand-written sets scored from a predictions file: "cx" has kinds
 // and a gold mixed class, "survey" has neither. Worked by hand:
 //
@@ -740,54 +631,5 @@ func TestEvalNoContentIsNeutral(t *testing.T) {
 	text, _, _ := run(t, nil, "eval", gold)
 	if !strings.Contains(text, "scored as neutral, flagged no_content: answers 5\n") {
 		t.Errorf("no note on no_content in\n%s", text)
-	}
-}
-
-// scoreSet is what cross-validation calls with its own predictions: the
-// kinds follow the set's mixed rule, not their own.
-func TestScoreSet(t *testing.T) {
-	items := []goldItem{
-		{id: "a", label: "mixed", kind: "contrast", rating: math.NaN()},
-		{id: "b", label: "neutral", kind: "negation", rating: math.NaN()},
-		{id: "c", label: "neutral", kind: "negation", rating: math.NaN()},
-		{id: "d", label: "positive", rating: math.NaN()},
-	}
-	preds := map[string]prediction{
-		"a": {label: "mixed"},
-		"b": {label: "mixed"},
-		"c": noContentPrediction,
-	}
-	sc := scoreSet("s", items, preds, metrics.Options{})
-	if sc.Name != "s" || sc.Report.N != 4 || sc.Report.Correct != 2 || sc.NoContent != 1 {
-		t.Errorf("name %q, n %d, correct %d, no_content %d; want s, 4, 2, 1", sc.Name, sc.Report.N, sc.Report.Correct, sc.NoContent)
-	}
-	want := []kindScore{
-		{Kind: "contrast", N: 1, Accuracy: 1, MacroF1: 1, Classes: []string{"mixed"}},
-		{Kind: "negation", N: 2, Accuracy: 0.5, MacroF1: 2.0 / 3, Classes: []string{"neutral"}, Miss: kindMiss{"neutral", "mixed", 1}},
-		{Kind: "", N: 1, Accuracy: 0, MacroF1: 0, Classes: []string{"positive"}, Miss: kindMiss{"positive", metrics.None, 1}},
-	}
-	if !reflect.DeepEqual(sc.Kinds, want) {
-		t.Errorf("kinds\n%+v\nwant\n%+v", sc.Kinds, want)
-	}
-	// Without any kind there is no per-kind table.
-	for i := range items {
-		items[i].kind = ""
-	}
-	if k := scoreSet("s", items, preds, metrics.Options{}).Kinds; k != nil {
-		t.Errorf("kinds %+v without a kind field", k)
-	}
-}
-
-func TestSetNames(t *testing.T) {
-	tests := []struct {
-		paths, want []string
-	}{
-		{[]string{"../data/dev/cx_written.jsonl", "b.csv", "noext"}, []string{"cx_written", "b", "noext"}},
-		{[]string{"dev/a.jsonl", "test/a.jsonl", "c.jsonl"}, []string{"dev/a.jsonl", "test/a.jsonl", "c"}},
-	}
-	for _, tc := range tests {
-		if got := setNames(tc.paths); !slices.Equal(got, tc.want) {
-			t.Errorf("setNames(%q) = %q, want %q", tc.paths, got, tc.want)
-		}
 	}
 }
