@@ -77,9 +77,22 @@ func (p Problem) String() string {
 // Problems are sorted by severity (worst first), then by source.
 func Check(lx *Lexicon) []Problem {
 	var ps []Problem
-	add := func(p Problem) { ps = append(ps, p) }
+	for _, check := range []func(*Lexicon) []Problem{checkRedefined, checkRanges, checkExactStems, checkFunctionWords, checkZeroPhrases} {
+		ps = append(ps, check(lx)...)
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Severity != ps[j].Severity {
+			return ps[i].Severity > ps[j].Severity
+		}
+		return lessSource(ps[i].Source, ps[j].Source)
+	})
+	return ps
+}
 
-	// Entries set more than once, in load order.
+// checkRedefined reports entries set more than once, in load order.
+func checkRedefined(lx *Lexicon) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
 	type seen struct {
 		i int
 		r record
@@ -117,8 +130,14 @@ func Check(lx *Lexicon) []Problem {
 		}
 		add(p)
 	}
+	return ps
+}
 
-	// Weights out of range (only possible in a Lexicon built by hand).
+// checkRanges reports weights out of range (only possible in a Lexicon
+// built by hand).
+func checkRanges(lx *Lexicon) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
 	each(lx, func(e Entry) {
 		lo, hi := e.Kind.Range()
 		bad := e.Weight < lo || e.Weight > hi || math.IsNaN(e.Weight)
@@ -130,8 +149,13 @@ func Check(lx *Lexicon) []Problem {
 				Msg: fmt.Sprintf("%s %q: weight %s out of range %g..%g", e.Kind, e.Term, num(e.Weight, e.After, e.Kind), lo, hi)})
 		}
 	})
+	return ps
+}
 
-	// Exact entries against the stem entry their word falls under.
+// checkExactStems reports exact entries whose stem entry disagrees in sign.
+func checkExactStems(lx *Lexicon) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
 	for _, w := range sortedEntries(lx.Words) {
 		if w.Weight == 0 {
 			continue
@@ -142,25 +166,19 @@ func Check(lx *Lexicon) []Problem {
 				Msg: fmt.Sprintf("exact %q (%g) and stem entry %q (%g) disagree in sign: inflections of %q get %g", w.Term, w.Weight, s.Term, s.Weight, w.Term, s.Weight)})
 		}
 	}
+	return ps
+}
 
-	// Function words that are also polarity words.
-	polarity := func(term string) (Entry, bool) {
-		if strings.Contains(term, " ") {
-			return Entry{}, false
-		}
-		if e, ok := lx.Words[term]; ok {
-			return e, e.Weight != 0
-		}
-		if e, ok := lx.Stems[StemWord(lx.Lang, term)]; ok {
-			return e, e.Weight != 0
-		}
-		return Entry{}, false
-	}
+// checkFunctionWords reports negators, contrast words and modifiers that
+// are also polarity words.
+func checkFunctionWords(lx *Lexicon) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
 	for _, n := range sortedEntries(lx.Negators) {
 		if n.Weight == 0 {
 			continue
 		}
-		if e, ok := polarity(n.Term); ok {
+		if e, ok := polarityOf(lx, n.Term); ok {
 			code, how := CodeNegatorPolarity, "is also a polarity word"
 			if e.Term != n.Term {
 				code, how = CodeStemFunction, fmt.Sprintf("falls under the stem entry %q", e.Term)
@@ -174,7 +192,7 @@ func Check(lx *Lexicon) []Problem {
 		}
 	}
 	for _, c := range sortedEntries(lx.Contrast) {
-		if e, ok := polarity(c.Term); ok {
+		if e, ok := polarityOf(lx, c.Term); ok {
 			add(Problem{Severity: Warning, Code: CodeContrastPol, Kind: Contrast, Term: c.Term, Source: c.Source, Other: e.Source,
 				Msg: fmt.Sprintf("contrast word %q also carries polarity through %q (%g)", c.Term, e.Term, e.Weight)})
 		}
@@ -183,7 +201,7 @@ func Check(lx *Lexicon) []Problem {
 		if m.Weight == 0 {
 			continue
 		}
-		if e, ok := polarity(m.Term); ok {
+		if e, ok := polarityOf(lx, m.Term); ok {
 			p := Problem{Severity: Info, Code: CodeModifierPol, Kind: Modifier, Term: m.Term, Source: m.Source, Other: e.Source,
 				Msg: fmt.Sprintf("modifier %q (%g) is also a polarity word (%g)", m.Term, m.Weight, e.Weight)}
 			if e.Term != m.Term {
@@ -193,8 +211,13 @@ func Check(lx *Lexicon) []Problem {
 			add(p)
 		}
 	}
+	return ps
+}
 
-	// Weight-0 phrases that neutralize nothing.
+// checkZeroPhrases reports weight-0 phrases that neutralize nothing.
+func checkZeroPhrases(lx *Lexicon) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
 	for _, first := range sortedKeys(lx.Phrases) {
 		for _, p := range lx.Phrases[first] {
 			if p.Weight != 0 {
@@ -202,7 +225,7 @@ func Check(lx *Lexicon) []Problem {
 			}
 			carries := false
 			for w := range strings.FieldsSeq(p.Term) {
-				if _, ok := polarity(w); ok {
+				if _, ok := polarityOf(lx, w); ok {
 					carries = true
 					break
 				}
@@ -213,14 +236,22 @@ func Check(lx *Lexicon) []Problem {
 			}
 		}
 	}
-
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Severity != ps[j].Severity {
-			return ps[i].Severity > ps[j].Severity
-		}
-		return lessSource(ps[i].Source, ps[j].Source)
-	})
 	return ps
+}
+
+// polarityOf returns the polarity entry a single word falls under (its
+// exact entry, else its stem entry), and whether its weight is not 0.
+func polarityOf(lx *Lexicon, term string) (Entry, bool) {
+	if strings.Contains(term, " ") {
+		return Entry{}, false
+	}
+	if e, ok := lx.Words[term]; ok {
+		return e, e.Weight != 0
+	}
+	if e, ok := lx.Stems[StemWord(lx.Lang, term)]; ok {
+		return e, e.Weight != 0
+	}
+	return Entry{}, false
 }
 
 // num formats an entry's weight for messages: "0.5/1.5" for contrast.
