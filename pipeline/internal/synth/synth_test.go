@@ -240,7 +240,8 @@ func TestTouchpointVocabulary(t *testing.T) {
 			}
 		}
 	}
-	for _, l := range []*lang{&de, &en} {
+	d := loadTables()
+	for _, l := range []*lang{&d.de, &d.en} {
 		for tp := range l.tps {
 			tl := &l.tps[tp]
 			for th := range tl.themes {
