@@ -59,6 +59,8 @@ type Options struct {
 	// MaxLineBytes is the longest line (JSON lines) or record (CSV) accepted;
 	// longer ones become error records. 0 means 1 MiB.
 	MaxLineBytes int
+	// XLSX bounds what reading a workbook may cost (zero: the defaults).
+	XLSX XLSXLimits
 	// Warn, when set, receives problems that concern the whole input rather
 	// than one record (a text column missing from the header, a detected
 	// Qualtrics export, a JSON array that breaks off), at most once each.

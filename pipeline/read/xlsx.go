@@ -14,20 +14,41 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxLimits bound what reading one workbook may cost (tests lower them).
+// XLSXLimits bound what reading one workbook may cost; a zero field takes
+// its default (DefaultXLSXLimits).
 //
 // excelize unzips a workbook's parts into memory, except a worksheet or a
 // shared strings table over its in-memory limit, which it extracts to a
 // temp file. It ignores the errors of those writes: a shared strings table
 // read from a temp file on a full disk gives empty cells, not an error. So
-// the shared strings table is always held in memory (up to sharedStrings),
+// the shared strings table is always held in memory (up to SharedStrings),
 // only worksheets go to temp files, in a directory of their own that is
 // checked after opening and removed on Close.
-var xlsxLimits = struct {
-	unzip         int64 // the whole workbook, unzipped
-	sharedStrings int64 // the shared strings table (xl/sharedStrings.xml)
-	inMemory      int64 // a worksheet larger than this goes to a temp file
-}{unzip: 1 << 30, sharedStrings: 256 << 20, inMemory: excelize.StreamChunkSize}
+type XLSXLimits struct {
+	Unzip         int64 // the whole workbook, unzipped
+	SharedStrings int64 // the shared strings table (xl/sharedStrings.xml)
+	InMemory      int64 // a worksheet larger than this goes to a temp file
+}
+
+// DefaultXLSXLimits are the documented limits: 1 GiB unzipped, 256 MiB of
+// shared strings, worksheets over excelize's stream chunk to temp files.
+func DefaultXLSXLimits() XLSXLimits {
+	return XLSXLimits{Unzip: 1 << 30, SharedStrings: 256 << 20, InMemory: excelize.StreamChunkSize}
+}
+
+func (l XLSXLimits) orDefaults() XLSXLimits {
+	d := DefaultXLSXLimits()
+	if l.Unzip <= 0 {
+		l.Unzip = d.Unzip
+	}
+	if l.SharedStrings <= 0 {
+		l.SharedStrings = d.SharedStrings
+	}
+	if l.InMemory <= 0 {
+		l.InMemory = d.InMemory
+	}
+	return l
+}
 
 // openXLSX reads one sheet of an XLSX workbook.
 //
@@ -54,7 +75,7 @@ func openXLSX(r io.Reader, br *bufio.Reader, o Options) (Source, error) {
 			return nil, fmt.Errorf("not a readable XLSX file: %w", err)
 		}
 	}
-	opts, toTemp, err := xlsxOptions(zr)
+	opts, toTemp, err := xlsxOptions(zr, o.XLSX.orDefaults())
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +119,11 @@ func openXLSX(r io.Reader, br *bufio.Reader, o Options) (Source, error) {
 }
 
 // xlsxOptions checks the sizes the workbook's ZIP directory declares
-// against xlsxLimits before anything is unzipped, and returns the options
+// against the limits before anything is unzipped, and returns the options
 // that keep the shared strings table in memory, with the number of bytes
 // excelize will extract to temp files (the worksheets over the in-memory
 // limit: it picks them by the same names and sizes).
-func xlsxOptions(zr *zip.Reader) (excelize.Options, int64, error) {
+func xlsxOptions(zr *zip.Reader, lim XLSXLimits) (excelize.Options, int64, error) {
 	var total, sst int64
 	var sheets []int64
 	for _, f := range zr.File {
@@ -111,8 +132,8 @@ func xlsxOptions(zr *zip.Reader) (excelize.Options, int64, error) {
 			size = -1 // over any limit
 		}
 		total += size
-		if size < 0 || total > xlsxLimits.unzip {
-			return excelize.Options{}, 0, fmt.Errorf("the workbook unzips to more than %s, the limit for XLSX input; save it as CSV, or split it", byteSize(xlsxLimits.unzip))
+		if size < 0 || total > lim.Unzip {
+			return excelize.Options{}, 0, fmt.Errorf("the workbook unzips to more than %s, the limit for XLSX input; save it as CSV, or split it", byteSize(lim.Unzip))
 		}
 		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
 		switch {
@@ -122,17 +143,17 @@ func xlsxOptions(zr *zip.Reader) (excelize.Options, int64, error) {
 			sheets = append(sheets, size)
 		}
 	}
-	if sst > xlsxLimits.sharedStrings {
-		return excelize.Options{}, 0, fmt.Errorf("the workbook's shared strings table unzips to %s, over the limit of %s for XLSX input; save it as CSV, or split it", byteSize(sst), byteSize(xlsxLimits.sharedStrings))
+	if sst > lim.SharedStrings {
+		return excelize.Options{}, 0, fmt.Errorf("the workbook's shared strings table unzips to %s, over the limit of %s for XLSX input; save it as CSV, or split it", byteSize(sst), byteSize(lim.SharedStrings))
 	}
-	inMemory := max(xlsxLimits.inMemory, sst)
+	inMemory := max(lim.InMemory, sst)
 	var toTemp int64
 	for _, size := range sheets {
 		if size > inMemory {
 			toTemp += size
 		}
 	}
-	return excelize.Options{UnzipSizeLimit: max(xlsxLimits.unzip, inMemory), UnzipXMLSizeLimit: inMemory}, toTemp, nil
+	return excelize.Options{UnzipSizeLimit: max(lim.Unzip, inMemory), UnzipXMLSizeLimit: inMemory}, toTemp, nil
 }
 
 // checkExtracted returns an I/O error when the temp files in dir hold

@@ -256,21 +256,19 @@ func bigXLSX(t *testing.T, n, textLen int) string {
 	return path
 }
 
-// setXLSXLimits lowers the reader's limits for one test.
-func setXLSXLimits(t *testing.T, unzip, sharedStrings, inMemory int64) {
-	old := xlsxLimits
-	t.Cleanup(func() { xlsxLimits = old })
-	xlsxLimits.unzip, xlsxLimits.sharedStrings, xlsxLimits.inMemory = unzip, sharedStrings, inMemory
-}
-
-// readXLSXFile reads path to the end: the records, or the first error.
-func readXLSXFile(path string) ([]*models.Record, error) {
+// readXLSXFile reads path to the end, with the limits lim (or the
+// defaults): the records, or the first error.
+func readXLSXFile(path string, lim ...XLSXLimits) ([]*models.Record, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := Open(f, testOptions("big.xlsx"))
+	o := testOptions("big.xlsx")
+	if len(lim) > 0 {
+		o.XLSX = lim[0]
+	}
+	src, err := Open(f, o)
 	if err != nil {
 		return nil, err
 	}
@@ -335,8 +333,7 @@ func TestXLSXTempDirFull(t *testing.T) {
 		check(t, recs, err, 1700)
 	})
 	t.Run("worksheet over the in-memory limit", func(t *testing.T) {
-		setXLSXLimits(t, 1<<30, 256<<20, 64<<10)
-		recs, err := readXLSXFile(sheetBig)
+		recs, err := readXLSXFile(sheetBig, XLSXLimits{InMemory: 64 << 10})
 		if err == nil {
 			t.Fatalf("read %d records from a worksheet that did not fit in the temp directory, want an error", len(recs))
 		}
@@ -361,8 +358,7 @@ func TestXLSXSizeLimits(t *testing.T) {
 		{"shared strings", 1 << 30, 128 << 10, 64 << 10, "the workbook's shared strings table unzips to 40"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			setXLSXLimits(t, tc.unzip, tc.sharedStrings, tc.inMemor)
-			_, err := readXLSXFile(path)
+			_, err := readXLSXFile(path, XLSXLimits{tc.unzip, tc.sharedStrings, tc.inMemor})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want %q", err, tc.want)
 			}
@@ -382,7 +378,7 @@ func TestXLSXTempFilesRemoved(t *testing.T) {
 	rewriteZip(t, path, broken, "xl/workbook.xml", []byte("<workbook"))
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	setXLSXLimits(t, 1<<30, 256<<20, 64<<10)
+	small := XLSXLimits{InMemory: 64 << 10}
 	left := func(t *testing.T) int {
 		t.Helper()
 		n := 0
@@ -401,7 +397,9 @@ func TestXLSXTempFilesRemoved(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		src, err := Open(f, testOptions("big.xlsx"))
+		o := testOptions("big.xlsx")
+		o.XLSX = small
+		src, err := Open(f, o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -419,7 +417,7 @@ func TestXLSXTempFilesRemoved(t *testing.T) {
 		}
 	})
 	t.Run("open fails after extracting", func(t *testing.T) {
-		if _, err := readXLSXFile(broken); err == nil {
+		if _, err := readXLSXFile(broken, small); err == nil {
 			t.Fatal("a broken workbook.xml was read")
 		}
 		if n := left(t); n != 0 {
