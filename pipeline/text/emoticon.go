@@ -10,9 +10,7 @@ import (
 // matchEmoticon returns the end of the emoticon at i, or 0. spaced says
 // whether something other than a token precedes it.
 func (t *tables) matchEmoticon(s string, i int, spaced bool) int {
-	// Letters such as "o" and "x" start both emoticons and common words;
-	// the second byte rules out almost all words without a string compare.
-	if i+1 >= len(s) || t.emoSecond[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
+	if !t.emoticonSecond(s, i) {
 		return 0
 	}
 	for _, e := range t.emoticons[s[i]] {
@@ -44,6 +42,14 @@ func (t *tables) matchEmoticon(s string, i int, spaced bool) int {
 		return j
 	}
 	return 0
+}
+
+// emoticonSecond reports whether the byte after i may follow the byte at i
+// in a listed emoticon. Letters such as "o" and "x" start both emoticons and
+// common words; the second byte rules out almost all words without a string
+// compare.
+func (t *tables) emoticonSecond(s string, i int) bool {
+	return i+1 < len(s) && t.emoSecond[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) != 0
 }
 
 type emoticon struct {

@@ -127,8 +127,10 @@ func (sc *scanner) scan() (int, models.TokenKind) {
 	cls := sc.t.class[c]
 	// Fast path for the most common token: an ASCII word that a space or
 	// plain punctuation ends, so no URL, contraction, compound or
-	// abbreviation rule can apply.
-	if cls&(clsLetter|clsEmoFirst) == clsLetter {
+	// abbreviation rule can apply. A letter that may start an emoticon
+	// ("d:", "xD") takes it when the next byte rules the emoticon out, as it
+	// does for nearly every word.
+	if cls&clsLetter != 0 && (cls&clsEmoFirst == 0 || !sc.t.emoticonSecond(s, i)) {
 		j := i + 1
 		for j < len(s) && asciiClass[s[j]]&clsAlnum != 0 {
 			j++
