@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -352,15 +351,8 @@ func (l *labelRule) class(r *models.Record) (int, bool) {
 }
 
 // numberField reads a JSON number or a string holding one (a CSV cell,
-// with a decimal comma too).
+// with a decimal comma too), with models.ParseRating.
 func numberField(raw json.RawMessage) (float64, bool) {
-	if raw == nil || string(raw) == "null" {
-		return 0, false
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		raw = json.RawMessage(strings.Replace(strings.TrimSpace(s), ",", ".", 1))
-	}
-	v, err := strconv.ParseFloat(string(raw), 64)
-	return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+	r := models.ParseRating(raw)
+	return r.Value, r.Valid
 }

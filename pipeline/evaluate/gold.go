@@ -6,7 +6,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
@@ -207,22 +206,18 @@ func goldOf(r *models.Record) (label string, rating float64, problem string) {
 	return label, rating, ""
 }
 
-// ratingOf reads a rating: a JSON number, or a string holding one (a CSV
-// cell); absent, null and "" mean no rating (NaN).
+// ratingOf reads a gold rating with models.ParseRating (the one rating
+// parser): absent, null and "" are no rating (NaN); a value that is not a
+// number is a problem (ok false).
 func ratingOf(raw json.RawMessage) (float64, bool) {
-	if raw == nil || string(raw) == "null" {
+	r := models.ParseRating(raw)
+	switch {
+	case !r.Given:
 		return math.NaN(), true
+	case !r.Valid:
+		return 0, false
 	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return math.NaN(), true
-		}
-		raw = json.RawMessage(strings.Replace(s, ",", ".", 1))
-	}
-	v, err := strconv.ParseFloat(string(raw), 64)
-	return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+	return r.Value, true
 }
 
 func jsonKind(raw json.RawMessage) string {
