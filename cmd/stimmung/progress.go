@@ -13,6 +13,7 @@ import (
 
 	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/render"
 )
 
 // maxErrorMessages bounds the per-record messages on stderr: a file with a
@@ -163,20 +164,7 @@ func (r *reporter) finish(st pipeline.Stats, complete bool) {
 }
 
 // group writes n with thousands separators: 12,345.
-func group(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func group(n int64) string { return render.Thousands(n) }
 
 func clock(sec float64) string {
 	s := int(sec + 0.5)

@@ -24,9 +24,9 @@ func Table(w io.Writer, res *index.Result, req index.Request, tty bool, width in
 	case res.Total == 1 && shown == 1:
 		fmt.Fprintln(w, "1 matching comment")
 	case shown == 0:
-		fmt.Fprintf(w, "%s matching comments\n", group(int64(res.Total)))
+		fmt.Fprintf(w, "%s matching comments\n", Thousands(int64(res.Total)))
 	default:
-		fmt.Fprintf(w, "%d–%d of %s matching comments\n", from+1, from+shown, group(int64(res.Total)))
+		fmt.Fprintf(w, "%d–%d of %s matching comments\n", from+1, from+shown, Thousands(int64(res.Total)))
 	}
 	if shown > 0 {
 		rows := [][]string{{"ID", "DATE", "LABEL", "SCORE", "THEMES", "TEXT"}}
@@ -73,24 +73,23 @@ func Table(w io.Writer, res *index.Result, req index.Request, tty bool, width in
 	for _, f := range res.Facets {
 		parts := make([]string, 0, len(f.Terms))
 		for _, t := range f.Terms {
-			parts = append(parts, fmt.Sprintf("%s %s", TermText(t.Term), group(int64(t.Count))))
+			parts = append(parts, fmt.Sprintf("%s %s", TermText(t.Term), Thousands(int64(t.Count))))
 		}
 		line := strings.Join(parts, " · ")
 		if f.Other > 0 {
-			line += fmt.Sprintf(" · other %s", group(int64(f.Other)))
+			line += fmt.Sprintf(" · other %s", Thousands(int64(f.Other)))
 		}
 		if f.Missing > 0 {
-			line += fmt.Sprintf(" · (none) %s", group(int64(f.Missing)))
+			line += fmt.Sprintf(" · (none) %s", Thousands(int64(f.Missing)))
 		}
 		fmt.Fprintf(w, "%s: %s\n", f.Name, line)
 	}
 	return nil
 }
 
-// group writes n with thousands separators: 12,345. (A copy of the CLI's
-// group in cmd/stimmung/progress.go, which prints the same numbers in its
-// messages.)
-func group(n int64) string {
+// Thousands writes n with thousands separators: 12,345. Every count a
+// person reads (tables, summaries, messages) is written with it.
+func Thousands(n int64) string {
 	s := fmt.Sprint(n)
 	if n < 0 {
 		return s
