@@ -10,7 +10,7 @@ import (
 
 func TestAppendRecord(t *testing.T) {
 	r := &models.Record{Line: 4, ID: "x", Original: "Top", Text: "Top", Lang: "en",
-		Fields: []models.Field{{Key: "lang", Value: json.RawMessage(`"de"`)}, {Key: "shop", Value: json.RawMessage("{\n \"id\": 1\n}")}, {Key: "n", Value: nil}},
+		Fields:    []models.Field{{Key: "lang", Value: json.RawMessage(`"de"`)}, {Key: "shop", Value: json.RawMessage("{\n \"id\": 1\n}")}, {Key: "n", Value: nil}},
 		Sentiment: &models.Sentiment{Score: math.NaN(), Label: "neutral", Positive: 0.25}}
 	got := string(AppendRecord([]byte("> "), r, Options{}))
 	want := `> {"id":"x","line":4,"shop":{"id":1},"n":null,"lang":"en","sentiment":{"score":0,"label":"neutral","positive":0.25,"negative":0,"neutral":0}}`
