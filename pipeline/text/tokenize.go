@@ -144,7 +144,7 @@ func (sc *scanner) scan() (int, models.TokenKind) {
 			return end, models.Emoji
 		}
 	}
-	if cls&clsEmoFirst != 0 {
+	if cls&clsEmoFirst != 0 && sc.t.emoticonSecond(s, i) {
 		if end := sc.t.matchEmoticon(s, i, !sc.attached()); end > 0 {
 			return end, models.Emoticon
 		}
