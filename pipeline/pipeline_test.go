@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -248,5 +249,22 @@ func TestRunReaderPanic(t *testing.T) {
 	}
 	if st.Records != 4 || len(w.got) != 4 {
 		t.Errorf("%d records written, want the 4 read before the panic", len(w.got))
+	}
+}
+
+// TestBuildErrorCauses: a file the configuration names but that is not
+// there (a theme taxonomy, a signals taxonomy, a lexicon) is a
+// configuration error whose cause errors.Is sees.
+func TestBuildErrorCauses(t *testing.T) {
+	for _, y := range []string{
+		"themes: /nonexistent/themes.yaml\n",
+		"pipeline:\n  stages:\n    - name: normalize\n    - name: language\n    - name: sentences\n    - name: tokens\n    - name: stems\n    - name: sentiment\n    - name: signals\n      with: {taxonomy: /nonexistent/signals.yaml}\n",
+		"pipeline:\n  stages:\n    - name: normalize\n    - name: language\n    - name: sentences\n    - name: tokens\n    - name: stems\n    - name: sentiment\n      with: {lexicons: [{path: /nonexistent/my.tsv, lang: de}]}\n",
+	} {
+		_, err := Build(loadYAML(t, y))
+		var ce *configs.Error
+		if !errors.As(err, &ce) || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%q: error %v (%T), want a configuration error caused by a missing file", y, err, err)
+		}
 	}
 }

@@ -102,7 +102,7 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 		for _, name := range opts.Packs {
 			pl, err := lexicons.PackLayers(name, lang)
 			if err != nil {
-				return nil, o.Errorf("packs", "%v", err)
+				return nil, o.Wrap("packs", err)
 			}
 			layers = append(layers, pl...)
 		}
@@ -139,7 +139,7 @@ func loadLexicons(o *Options, opts sentimentOptions) (map[string]*lexicons.Lexic
 			}
 		}
 		if err != nil {
-			return nil, o.Errorf("lexicons", "%v", err)
+			return nil, o.Wrap("lexicons", err)
 		}
 		lex[lang] = lx
 	}

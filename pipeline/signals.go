@@ -44,7 +44,7 @@ func newSignals(o *Options, env *Env) (Stage, error) {
 	}
 	c, err := signals.New(opts.Config, cues.tagger)
 	if err != nil {
-		return nil, o.Errorf("taxonomy", "%v", err)
+		return nil, o.Wrap("taxonomy", err)
 	}
 	return &signalsStage{opts: opts, c: c, tx: cues.tx, cues: cues}, nil
 }
@@ -69,7 +69,7 @@ func newCueTagger(o *Options, path string) (*cueTagger, error) {
 		tx, err = themes.Load(path)
 	}
 	if err != nil {
-		return nil, o.Errorf("taxonomy", "%v", err)
+		return nil, o.Wrap("taxonomy", err)
 	}
 	c := &cueTagger{tx: tx, tagger: themes.NewTagger(tx, text.Stem), source: make([]string, len(tx.Themes))}
 	for i, th := range tx.Themes {

@@ -23,7 +23,7 @@ func newThemes(o *Options, env *Env) (Stage, error) {
 	}
 	tx, err := LoadTaxonomy(env.Themes)
 	if err != nil {
-		return nil, &configs.Error{Key: "themes", Msg: err.Error()}
+		return nil, configs.Wrap(configs.Pos{}, "themes", err)
 	}
 	return &themesStage{tagger: themes.NewTagger(tx, text.Stem), scale: env.Scale}, nil
 }

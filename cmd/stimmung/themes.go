@@ -108,7 +108,7 @@ func themesSuggest(cmd *cobra.Command, s Streams, args []string) error {
 	}
 	tx, err := pipeline.LoadTaxonomy(cfg.Themes)
 	if err != nil {
-		return &configs.Error{Key: "themes", Msg: err.Error()}
+		return configs.Wrap(configs.Pos{}, "themes", err)
 	}
 	inputs, total, err := checkInputs(args)
 	if err != nil {
@@ -160,7 +160,7 @@ func newThemesCheck(s Streams) *cobra.Command {
 			var te *themes.Error
 			switch {
 			case errors.As(err, &te):
-				return &configs.Error{Msg: err.Error()}
+				return configs.Wrap(configs.Pos{}, "", err)
 			case err != nil:
 				return ioError{err}
 			}
@@ -186,7 +186,7 @@ func newThemesList(s Streams) *cobra.Command {
 			}
 			tx, err := pipeline.LoadTaxonomy(cfg.Themes)
 			if err != nil {
-				return &configs.Error{Key: "themes", Msg: err.Error()}
+				return configs.Wrap(configs.Pos{}, "themes", err)
 			}
 			source := cfg.Themes
 			if source == "" {
