@@ -2,7 +2,6 @@ package index
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
 	"time"
 
@@ -160,9 +159,14 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 		number(FieldEffort, s.Effort)
 		number(FieldPriority, float64(s.Priority))
 	}
-	for _, f := range []struct{ key, field string }{{"nps", FieldNPS}, {"csat", FieldCSAT}, {"ces", FieldCES}} {
-		if v, ok := rating(r.Field(f.key)); ok {
-			number(f.field, v)
+	// The ratings as the reader parsed them (models.ParseRating): any
+	// number is indexed, also one off its scale, which search may find.
+	for _, f := range []struct {
+		v     models.Rating
+		field string
+	}{{r.NPS, FieldNPS}, {r.CSAT, FieldCSAT}, {r.CES, FieldCES}} {
+		if f.v.Valid {
+			number(f.field, f.v.Value)
 		}
 	}
 	if tp := stringValue(r.Field("touchpoint")); tp != "" {
@@ -192,19 +196,6 @@ func langKey(lang string) string {
 // would end a field name in the query syntax).
 func ThemeScoreField(path string) string {
 	return FieldThemeScore + "." + strings.ReplaceAll(path, "/", ".")
-}
-
-// rating reads a rating field: a JSON number, or a string holding one.
-func rating(raw json.RawMessage) (float64, bool) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return 0, false
-	}
-	s := string(raw)
-	if s[0] == '"' {
-		s = strings.ReplaceAll(strings.TrimSpace(stringValue(raw)), ",", ".")
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	return v, err == nil
 }
 
 // stringValue returns the string of a JSON string or number; "" otherwise.
