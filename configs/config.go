@@ -37,6 +37,9 @@ type Config struct {
 	MaxLineBytes int      `yaml:"max_line_bytes" mapstructure:"max_line_bytes"`
 	DefaultLang  string   `yaml:"default_lang" mapstructure:"default_lang"`
 	Themes       string   `yaml:"themes" mapstructure:"themes"`
+	// Signals is the signals taxonomy file ("" = built-in): the cues of
+	// effort, urgency and churn, read by the sentiment and signals stages.
+	Signals string `yaml:"signals" mapstructure:"signals"`
 	Input        Input    `yaml:"input" mapstructure:"input"`
 	Output       Output   `yaml:"output" mapstructure:"output"`
 	Pipeline     Pipeline `yaml:"pipeline" mapstructure:"pipeline"`

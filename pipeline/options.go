@@ -56,6 +56,12 @@ func (o *Options) pos(key string) configs.Pos {
 	return o.spec.Pos
 }
 
+// movedOptions are stage options that moved, with where to: an old
+// configuration gets told rather than just refused.
+var movedOptions = map[string]string{
+	"signals.taxonomy": `the signals taxonomy is the top-level key "signals" (--signals FILE), since the sentiment stage reads it too`,
+}
+
 // Decode fills dst (a pointer to a struct with mapstructure tags, holding
 // the defaults) from the options. Unknown options and values of the wrong
 // type are errors that name the option.
@@ -63,6 +69,9 @@ func (o *Options) Decode(dst any) error {
 	known := optionNames(dst)
 	for key := range o.spec.With {
 		if !slices.Contains(known, key) {
+			if to, ok := movedOptions[o.spec.Name+"."+key]; ok {
+				return o.Errorf(key, "this option moved: %s", to)
+			}
 			if len(known) == 0 {
 				return o.Errorf(key, "unknown option: stage %s takes no options", o.spec.Name)
 			}

@@ -258,7 +258,7 @@ func TestRunReaderPanic(t *testing.T) {
 func TestBuildErrorCauses(t *testing.T) {
 	for _, y := range []string{
 		"themes: /nonexistent/themes.yaml\n",
-		"pipeline:\n  stages:\n    - name: normalize\n    - name: language\n    - name: sentences\n    - name: tokens\n    - name: stems\n    - name: sentiment\n    - name: signals\n      with: {taxonomy: /nonexistent/signals.yaml}\n",
+		"signals: /nonexistent/signals.yaml\n",
 		"pipeline:\n  stages:\n    - name: normalize\n    - name: language\n    - name: sentences\n    - name: tokens\n    - name: stems\n    - name: sentiment\n      with: {lexicons: [{path: /nonexistent/my.tsv, lang: de}]}\n",
 	} {
 		_, err := Build(loadYAML(t, y))

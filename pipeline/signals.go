@@ -13,22 +13,15 @@ import (
 	"github.com/stimmung/stimmung/pipeline/themes"
 )
 
-type signalsOptions struct {
-	signals.Config `mapstructure:",squash"`
-	// Taxonomy is the signals taxonomy file; empty means the built-in
-	// configs/signals.yaml.
-	Taxonomy string `mapstructure:"taxonomy"`
-}
-
 type signalsStage struct {
-	opts signalsOptions
+	opts signals.Config
 	c    *signals.Computer
 	tx   *themes.Taxonomy
 	cues *cueTagger
 }
 
 func newSignals(o *Options, env *Env) (Stage, error) {
-	opts := signalsOptions{Config: signals.Defaults()}
+	opts := signals.Defaults()
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
@@ -38,13 +31,13 @@ func newSignals(o *Options, env *Env) (Stage, error) {
 	cues := env.Cues
 	if cues == nil {
 		var err error
-		if cues, err = newCueTagger(o, opts.Taxonomy); err != nil {
+		if cues, err = newCueTagger(""); err != nil {
 			return nil, err
 		}
 	}
-	c, err := signals.New(opts.Config, cues.tagger)
+	c, err := signals.New(opts, cues.tagger)
 	if err != nil {
-		return nil, o.Wrap("taxonomy", err)
+		return nil, configs.Wrap(configs.Pos{}, "signals", err)
 	}
 	return &signalsStage{opts: opts, c: c, tx: cues.tx, cues: cues}, nil
 }
@@ -52,7 +45,8 @@ func newSignals(o *Options, env *Env) (Stage, error) {
 // cueTagger tags the signals taxonomy. The signals stage turns its
 // mentions into effort, urgency and churn; the sentiment stage turns those
 // with a sentiment weight into implicit complaints (sentiment.Cue). Build
-// makes one for both, from the signals stage's taxonomy option.
+// makes one for both, from the top-level key signals: the taxonomy is an
+// input of two stages, so no stage owns it.
 type cueTagger struct {
 	tx     *themes.Taxonomy
 	tagger *themes.Tagger
@@ -60,7 +54,8 @@ type cueTagger struct {
 	source []string
 }
 
-func newCueTagger(o *Options, path string) (*cueTagger, error) {
+// newCueTagger loads the signals taxonomy at path ("" = built-in).
+func newCueTagger(path string) (*cueTagger, error) {
 	var tx *themes.Taxonomy
 	var err error
 	if path == "" {
@@ -69,7 +64,7 @@ func newCueTagger(o *Options, path string) (*cueTagger, error) {
 		tx, err = themes.Load(path)
 	}
 	if err != nil {
-		return nil, o.Wrap("taxonomy", err)
+		return nil, configs.Wrap(configs.Pos{}, "signals", err)
 	}
 	c := &cueTagger{tx: tx, tagger: themes.NewTagger(tx, text.Stem), source: make([]string, len(tx.Themes))}
 	for i, th := range tx.Themes {
@@ -78,15 +73,10 @@ func newCueTagger(o *Options, path string) (*cueTagger, error) {
 	return c, nil
 }
 
-// signalCues builds the cue tagger from the configured signals stage (the
-// built-in taxonomy when there is none).
+// signalCues builds the cue tagger from the configuration's signals
+// taxonomy (the built-in one when it names none).
 func signalCues(cfg *configs.Config) (*cueTagger, error) {
-	o := stageOptions(cfg, "signals")
-	opts := signalsOptions{Config: signals.Defaults()}
-	if err := o.Decode(&opts); err != nil {
-		return nil, err
-	}
-	return newCueTagger(o, opts.Taxonomy)
+	return newCueTagger(cfg.Signals)
 }
 
 // cues appends the record's implicit complaints to dst: the mentions of

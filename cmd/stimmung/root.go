@@ -126,6 +126,7 @@ var configFlags = map[string]string{
 	"debug":          "output.debug",
 	"explain":        "output.explain",
 	"themes":         "themes",
+	"signals":        "signals",
 }
 
 // loadConfig merges the configuration for cmd; errors are *configs.Error.
@@ -162,5 +163,6 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.Bool("debug", false, "add sentences and tokens to each record")
 	fs.Bool("explain", false, "add to each record the words and rules behind its sentiment")
 	fs.String("themes", "", "theme taxonomy file (default: the built-in customer-experience taxonomy)")
+	fs.String("signals", "", "signals taxonomy file: effort, urgency, churn cues (default: the built-in one)")
 	addLexiconFlag(fs)
 }
