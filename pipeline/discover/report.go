@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stimmung/stimmung/pipeline/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -177,14 +178,22 @@ func (c *Collector) Report() *Report {
 // one theme).
 const minStandalone = 2
 
+// discoveryHeads is how discovery asks the compound analyser
+// (pipeline/text) for heads: after any first part of
+// text.MinCompoundModifier characters, of minHeadSuffix characters or
+// more.
+var discoveryHeads = text.CompoundOptions{MinHead: minHeadSuffix}
+
+// tagHeads is how the themes tagger matches a head (its headRules).
+var tagHeads = text.CompoundOptions{}
+
 // headOf finds the head of a compound: its longest suffix of minHeadSuffix
-// letters or more, after minModifier letters, whose stem stands alone as a
-// word (minStandalone times) and which the pattern written for it matches
-// in the compound.
+// letters or more, after text.MinCompoundModifier letters, whose stem
+// stands alone as a word (minStandalone times) and which the pattern
+// written for it matches in the compound.
 func (c *Collector) headOf(cp compound) head {
-	runes := []rune(cp.lower)
-	for i := minModifier; len(runes)-i >= minHeadSuffix; i++ {
-		suf := string(runes[i:])
+	for h := discoveryHeads.Heads(cp.lower); h.Next(); {
+		suf := h.Head
 		if !allLetters(suf) || c.stop["de"][suf] {
 			continue
 		}
@@ -207,7 +216,7 @@ func headMatches(st, hs string) bool {
 	if utf8.RuneCountInString(hs) < autoHead {
 		return true
 	}
-	return utf8.RuneCountInString(st[:len(st)-len(hs)]) >= minModifier
+	return tagHeads.IsHead(st, hs)
 }
 
 // candidate makes the candidate of a tally; a head also needs the forms it

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/pipeline/text"
 )
 
 // splitter finds the parts of German compounds that are words of its
@@ -24,29 +25,21 @@ type splitter struct {
 	version string
 }
 
-// minModifier is the shortest first part split off: "Umzug" and "Bezug"
-// are not "Zug".
-const minModifier = 3
+// splitHeads is where a head may start in the index (the compound
+// analyser, pipeline/text): after a first part of text.MinCompoundModifier
+// characters ("Umzug" and "Bezug" are not "Zug") with a vowel, and never
+// after a verbal prefix ("Verzug", "Auszug", "Vertrag", "Einkauf"). A head
+// has minPart characters or more.
+var splitHeads = text.CompoundOptions{MinHead: minPart, Vowel: true, NotAfterPrefix: true}
+
+// minPart is the shortest part, in characters, as a head and as what is
+// left of a part without its ending: the shortest words of the list. A
+// tuning of the index.
+const minPart = 3
 
 // minCompound is the shortest word tried; shorter ones are rarely
-// compounds of two nouns.
+// compounds of two nouns. A tuning of the index.
 const minCompound = 7
-
-// prefixes are verbal and adverbial prefixes that look like a first part
-// but make a word of their own ("Verzug", "Auszug", "Vertrag", "Einkauf").
-var prefixes = map[string]bool{
-	"ver": true, "aus": true, "ein": true, "vor": true, "zer": true, "ent": true, "emp": true,
-	"miss": true, "über": true, "unter": true, "auf": true, "nach": true, "mit": true, "weg": true,
-	"her": true, "hin": true, "durch": true, "wider": true, "wieder": true, "gegen": true,
-	"zurück": true, "voraus": true, "heraus": true, "hinaus": true, "herein": true, "hinein": true,
-	"ueber": true, "zusammen": true, "fort": true, "los": true, "bei": true, "dar": true,
-	"abs": true, "ans": true, "auss": true, "ers": true, "ges": true, "bes": true, "ums": true,
-}
-
-// endings are inflection endings a part may carry ("Verzögerungen",
-// "Mitarbeitern", "Kunden"), and linking elements between parts
-// ("Liefer|ungs|…", "Kunden|service").
-var endings = []string{"en", "n", "e", "s", "es", "er", "ern", "in", "innen"}
 
 func newSplitter(words []string) *splitter {
 	s := &splitter{words: make(map[string]bool, len(words))}
@@ -60,18 +53,10 @@ func newSplitter(words []string) *splitter {
 	return s
 }
 
-// isWord reports whether w is a dictionary word, possibly inflected, and
-// returns its base form.
+// isWord reports whether w is a dictionary word, possibly inflected
+// ("verzögerungen", "mitarbeiterin"), and returns its base form.
 func (s *splitter) isWord(w string) (string, bool) {
-	if s.words[w] {
-		return w, true
-	}
-	for _, e := range endings {
-		if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= 3 && s.words[b] {
-			return b, true
-		}
-	}
-	return "", false
+	return text.PartBase(w, minPart, s.words)
 }
 
 // modifier returns the dictionary word behind a compound's first part,
@@ -79,16 +64,7 @@ func (s *splitter) isWord(w string) (string, bool) {
 // "lieferung", "bestell" → "bestellung", "kunden" → "kunde",
 // "bestellungs" → "bestellung".
 func (s *splitter) modifier(m string) (string, bool) {
-	if b, ok := s.isWord(m); ok {
-		return b, true
-	}
-	if s.words[m+"ung"] {
-		return m + "ung", true
-	}
-	if b, ok := strings.CutSuffix(m, "s"); ok && s.words[b] {
-		return b, true
-	}
-	return "", false
+	return text.ModifierBase(m, minPart, s.words)
 }
 
 // split appends the dictionary parts of the lower-cased word w to dst: the
@@ -110,34 +86,23 @@ func (s *splitter) split(w string, dst []string) []string {
 		}
 		return dst
 	}
-	letters := 0
-	vowel := false
-	for k, c := range w {
-		if letters >= minModifier && vowel && !prefixes[w[:k]] {
-			head := w[k:]
-			if utf8.RuneCountInString(head) < 3 {
-				break
+	for h := splitHeads.Heads(w); h.Next(); {
+		head := h.Head
+		if b, ok := s.isWord(head); ok {
+			dst = appendOnce(dst, b)
+			dst = s.split(head, dst)
+			m := h.Modifier
+			if b, ok := s.modifier(m); ok {
+				return s.split(m, appendOnce(dst, b))
 			}
-			if b, ok := s.isWord(head); ok {
-				dst = appendOnce(dst, b)
-				dst = s.split(head, dst)
-				m := w[:k]
-				if b, ok := s.modifier(m); ok {
-					return s.split(m, appendOnce(dst, b))
-				}
-				// A modifier that is itself a compound of known words is a
-				// word too: "Kundenservicemitarbeiter" is found by
-				// "Kundenservice" as well as by "Service".
-				n := len(dst)
-				if dst = s.split(m, dst); len(dst) > n {
-					dst = appendOnce(dst, strings.TrimSuffix(m, "s"))
-				}
-				return dst
+			// A modifier that is itself a compound of known words is a
+			// word too: "Kundenservicemitarbeiter" is found by
+			// "Kundenservice" as well as by "Service".
+			n := len(dst)
+			if dst = s.split(m, dst); len(dst) > n {
+				dst = appendOnce(dst, text.TrimLinking(m))
 			}
-		}
-		letters++
-		if strings.ContainsRune("aeiouyäöü", c) {
-			vowel = true
+			return dst
 		}
 	}
 	return dst

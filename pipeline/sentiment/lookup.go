@@ -7,6 +7,7 @@ import (
 
 	"github.com/stimmung/stimmung/lexicons"
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/text"
 )
 
 // findItems marks the roles of tokens and collects the sentiment items:
@@ -219,76 +220,64 @@ func (s *Scorer) lookupIntensified(lx *lexicons.Lexicon, lang, lower string) (le
 	return lexicons.Entry{}, "", false
 }
 
-// minStemHead is the shortest compound head looked up by its stem.
+// minStemHead is the shortest compound head looked up by its stem. A
+// tuning of the scorer, like rules.CompoundMinHead.
 const minStemHead = 8
 
-// lookupCompound tries the heads of a German compound from the longest:
-// "lieferverzögerung" → "verzögerung". A modifier part of fewer than three
-// letters is not split off, so "unfreundlich" never becomes "freundlich";
-// a remaining "un" prefix before a head flips it ("kundenunfreundlich").
+// lookupCompound tries the heads of a German compound from the longest
+// (the compound analyser, pipeline/text): "lieferverzögerung" →
+// "verzögerung". A first part must have a vowel and
+// text.MinCompoundModifier letters, so "unfreundlich" never becomes
+// "freundlich"; a head after a hyphen is taken without it ("Horror-Trip").
+// A remaining "un" prefix before a head flips it ("kundenunfreundlich").
 func (s *Scorer) lookupCompound(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
 	minHead := s.rules.CompoundMinHead
-	if utf8.RuneCountInString(lower) < minHead+3 {
+	h := text.CompoundOptions{MinHead: minHead, Letters: true, Vowel: true, Hyphen: true}.Heads(lower)
+	if h.Runes() < minHead+text.MinCompoundModifier {
 		return lexicons.Entry{}, "", false
 	}
-	letters := 0
-	for k, c := range lower {
-		// A modifier is a word part: it has a vowel ("Schrauben" is not
-		// "Sch" + "rauben").
-		if letters >= 3 && strings.ContainsAny(lower[:k], "aeiouyäöü") {
-			head := lower[k:]
-			if strings.HasPrefix(head, "-") {
-				head = head[1:]
-			}
-			if utf8.RuneCountInString(head) < minHead {
-				break
-			}
-			e, ok := lx.Words[head]
-			// A stem match needs a long head: "Pfandflaschen" must not
-			// meet "lasch" through the stem of "laschen".
-			if !ok && s.stem != nil && s.rules.StemFallback && utf8.RuneCountInString(head) >= minStemHead {
-				e, ok = lx.Stems[s.stem(lang, head)]
-			}
-			if ok && e.Weight == 0 {
-				// A head the lexicon knows as neutral ends the search:
-				// "Stromsteuer" is a "Steuer", not "teuer". Its first
-				// part may still judge it ("Traumhotel").
-				return s.compoundModifier(lx, lang, lower)
-			}
-			if ok {
-				if strings.HasSuffix(lower[:k], "un") {
-					e.Weight = -e.Weight
-					return e, "compound (un-)", true
-				}
-				return e, "compound", true
-			}
+	for h.Next() {
+		head := h.Head
+		e, ok := lx.Words[head]
+		// A stem match needs a long head: "Pfandflaschen" must not
+		// meet "lasch" through the stem of "laschen".
+		if !ok && s.stem != nil && s.rules.StemFallback && utf8.RuneCountInString(head) >= minStemHead {
+			e, ok = lx.Stems[s.stem(lang, head)]
 		}
-		if unicode.IsLetter(c) {
-			letters++
+		if ok && e.Weight == 0 {
+			// A head the lexicon knows as neutral ends the search:
+			// "Stromsteuer" is a "Steuer", not "teuer". Its first
+			// part may still judge it ("Traumhotel").
+			return s.compoundModifier(lx, lang, lower)
+		}
+		if ok {
+			if strings.HasSuffix(h.Modifier, "un") {
+				e.Weight = -e.Weight
+				return e, "compound (un-)", true
+			}
+			return e, "compound", true
 		}
 	}
 	return s.compoundModifier(lx, lang, lower)
 }
 
-// minModifiedHead is the shortest head after a compound modifier, in letters.
+// minModifiedHead is the shortest head after a compound modifier, in
+// letters. A tuning of the scorer.
 const minModifiedHead = 3
 
 // compoundModifier looks a compound up by its first part when no head
 // carried sentiment: "Traumlage", "Billigqualität", "Spitzenessen". The
-// longest known first part wins; a hyphen or linking "s" after it is
-// allowed ("Horror-Trip", "Qualitätsmangel"). The first parts are tried as
-// prefixes (a few dozen), not every split of the word looked up.
+// longest known first part wins; a hyphen or linking element after it is
+// allowed ("Horror-Trip", "Qualitätsmangel": text.StripLink). The first
+// parts are tried as prefixes (a few dozen), not every split of the word
+// looked up.
 func (s *Scorer) compoundModifier(lx *lexicons.Lexicon, lang, lower string) (lexicons.Entry, string, bool) {
 	for _, first := range s.compoundFirsts[lang].of(lower) {
 		rest, ok := strings.CutPrefix(lower, first)
 		if !ok {
 			continue
 		}
-		if r, ok := strings.CutPrefix(rest, "-"); ok {
-			rest = r
-		} else if r, ok := strings.CutPrefix(rest, "s"); ok && utf8.RuneCountInString(r) >= minModifiedHead {
-			rest = r
-		}
+		rest = text.StripLink(rest, minModifiedHead)
 		if utf8.RuneCountInString(rest) < minModifiedHead {
 			continue
 		}

@@ -7,15 +7,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/text"
 )
 
-// Compound heads match by themselves when the term's stem has at least
-// minHead letters and at least minModifier letters stand before it:
-// "verspätung" in "Zugverspätung", but not "zug" in "Anzug".
-const (
-	minHead     = 5
-	minModifier = 3
-)
+// minHead is the shortest term stem, in letters, that matches by itself
+// as the head of a compound token, after a first part of
+// text.MinCompoundModifier letters or more: "verspätung" in
+// "Zugverspätung", but not "zug" in "Anzug". A tuning of the tagger
+// (theme discovery mirrors it as its autoHead).
+const minHead = 5
+
+// headRules is how the tagger asks the compound analyser (pipeline/text)
+// for a head: any first part of text.MinCompoundModifier characters, no
+// vowel or prefix test; the length of the head is checked when a term is
+// compiled (minHead).
+var headRules = text.CompoundOptions{}
 
 // role is what a compiled term does for its theme.
 type role uint8
@@ -40,19 +46,11 @@ type word struct {
 	form string
 }
 
-// inflections are the endings a German compound head may carry after
-// the form of its term: Störung/Störungen, Zug/Züge is left to stems.
-var inflections = []string{"", "en", "n", "e", "es", "s", "er"}
-
-// isFormHeadOf: lower is some modifier (minModifier letters or more),
-// then form, then an inflection ending.
+// isFormHeadOf: lower is some modifier (text.MinCompoundModifier letters
+// or more), then form, then an inflection ending (text.HeadInflections:
+// Störung/Störungen; Zug/Züge is left to stems).
 func isFormHeadOf(lower, form string) bool {
-	for _, e := range inflections {
-		if strings.HasSuffix(lower, e) && isHeadOf(lower[:len(lower)-len(e)], form) {
-			return true
-		}
-	}
-	return false
+	return headRules.IsInflectedHead(lower, form)
 }
 
 type term struct {
@@ -206,10 +204,10 @@ func (w *word) matches(lower, st string) bool {
 	return false
 }
 
-// isHeadOf: st ends with head and at least minModifier letters stand
-// before it.
+// isHeadOf: st ends with head and at least text.MinCompoundModifier
+// letters stand before it.
 func isHeadOf(st, head string) bool {
-	return len(st) > len(head) && strings.HasSuffix(st, head) && utf8.RuneCountInString(st[:len(st)-len(head)]) >= minModifier
+	return headRules.IsHead(st, head)
 }
 
 // hit is one term found at tokens [first, last].
@@ -293,7 +291,7 @@ func (m *matcher) candidates(lower, st string) []int32 {
 			out = append(out, ids...)
 		}
 	}
-	for _, e := range inflections {
+	for _, e := range text.HeadInflections() {
 		if len(m.formLens) == 0 || !strings.HasSuffix(lower, e) {
 			continue
 		}
