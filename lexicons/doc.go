@@ -3,6 +3,9 @@
 // Data stays in data files, never in Go string literals, so that it can be
 // reviewed, diffed and replaced by a user's own files.
 //
+// text/ holds the tokenizer's and sentence splitter's tables
+// (abbreviations, emoticons, top-level domains, ...; see TextData).
+//
 // langid/ holds the word weights and character trigram counts behind the
 // German/English language detector (see LangID).
 //

@@ -10,7 +10,8 @@
 //
 //   - word: the stem of a content word — a word token of three letters or
 //     more, without digits, not a stop word (lexicons.Stopwords), and not a
-//     sentiment word (a token covered by the record's Evidence: "gut",
+//     sentiment word (a token covered by the sentiment stage's evidence,
+//     given by Analysis before Write: "gut",
 //     "terrible" are verdicts, not topics);
 //   - phrase: two adjacent content words of one sentence, by their stems;
 //   - compound_head: the head of German capitalized words of eight letters

@@ -11,7 +11,7 @@
 // evidence (phrases, emoji, words by form, stem, compound head and compound
 // first part); clauses.go numbers the clauses and applies boosters and
 // dampeners; separable.go joins a clause-final particle to its verb;
-// cues.go adds the implicit complaints a CueFinder reports (the signals
+// cues.go adds the implicit complaints the caller found (the signals
 // taxonomy's cues); negation.go negates (and leaves rhetorical questions
 // alone); irrealis.go and irony.go turn praise that is not praise;
 // contrast.go weighs the clauses around "aber"/"but"; aggregate.go sums
