@@ -11,6 +11,13 @@
 // word lists they consult live in lexicons/text and are parsed on first use
 // (tables.go).
 //
+// The compound analyser (compound.go) knows how German compounds are built:
+// where a head may start after a first part, which inflection endings and
+// linking elements are stripped, which prefixes are not first parts (data:
+// lexicons/de/compound_rules.txt). Scoring, theme matching, the search index
+// and theme discovery call it, each with its own CompoundOptions and
+// dictionary.
+//
 // Why not prose/v2 here: its tokenizer drops a contraction before punctuation
 // ("can't," → "ca"), losing the negation, and its sentence model is English
 // only. Both are measured traps (see the README); these functions are written
