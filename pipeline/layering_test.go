@@ -38,7 +38,7 @@ var layers = map[string]struct{ module, outside []string }{
 	"pipeline/write":    {module: []string{"models", "pipeline/encode", "pipeline/internal/jsontext"}},
 	"pipeline/index":    {module: []string{"lexicons", "models", "pipeline/encode", "pipeline/text"}, outside: []string{"github.com/blevesearch/bleve", "github.com/blevesearch/bleve_index_api", "go.etcd.io/bbolt"}},
 	"pipeline/render":   {module: []string{"lexicons", "models", "pipeline/index"}},
-	"pipeline/discover": {module: []string{"lexicons", "models", "pipeline/text", "pipeline/text/langdetect"}, outside: []string{"github.com/jdkato/prose", "golang.org/x/text"}},
+	"pipeline/discover": {module: []string{"lexicons", "models", "pipeline/text", "pipeline/text/langdetect", "pipeline/themes"}, outside: []string{"github.com/jdkato/prose", "golang.org/x/text"}},
 	"pipeline/metrics":  {},
 	"pipeline/learn":    {module: []string{"configs", "lexicons", "models", "pipeline", "pipeline/metrics"}, outside: []string{"golang.org/x/text", "gonum.org/v1/gonum"}},
 	"pipeline/evaluate": {module: []string{"configs", "lexicons", "models", "pipeline", "pipeline/learn", "pipeline/metrics"}},

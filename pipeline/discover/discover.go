@@ -40,8 +40,6 @@ const (
 	minLetters    = 3   // a content word
 	minCompound   = 8   // a German word that may be a compound
 	minHeadSuffix = 4   // a compound head
-	minModifier   = 3   // what stands before a head (the themes tagger's minModifier)
-	autoHead      = 5   // a head stem the tagger matches inside compounds by itself (its minHead)
 	maxNounPhrase = 3   // words of a noun phrase
 	clipRunes     = 100 // an example comment
 )

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stimmung/stimmung/pipeline/text"
+	"github.com/stimmung/stimmung/pipeline/themes"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -207,13 +208,13 @@ func (c *Collector) headOf(cp compound) head {
 }
 
 // headMatches reports whether the pattern written for a head of stem hs
-// (the word itself from autoHead letters, else "*word") matches a word of
+// (the word itself from themes.MinHead letters, else "*word") matches a word of
 // stem st, the way the themes tagger matches it.
 func headMatches(st, hs string) bool {
 	if !strings.HasSuffix(st, hs) || len(st) == len(hs) {
 		return false
 	}
-	if utf8.RuneCountInString(hs) < autoHead {
+	if utf8.RuneCountInString(hs) < themes.MinHead {
 		return true
 	}
 	return tagHeads.IsHead(st, hs)
@@ -233,7 +234,7 @@ func (c *Collector) candidate(k key, t *tally, suffixes map[string]int, alone in
 	if k.kind == KindHead {
 		cd.Term = mostCommon(suffixes)
 		cd.Pattern = cd.Term
-		if utf8.RuneCountInString(k.stems) < autoHead {
+		if utf8.RuneCountInString(k.stems) < themes.MinHead {
 			cd.Pattern = "*" + cd.Term
 		}
 		cd.Alone = alone

@@ -10,17 +10,17 @@ import (
 	"github.com/stimmung/stimmung/pipeline/text"
 )
 
-// minHead is the shortest term stem, in letters, that matches by itself
+// MinHead is the shortest term stem, in letters, that matches by itself
 // as the head of a compound token, after a first part of
 // text.MinCompoundModifier letters or more: "verspätung" in
 // "Zugverspätung", but not "zug" in "Anzug". A tuning of the tagger
-// (theme discovery mirrors it as its autoHead).
-const minHead = 5
+// (theme discovery reads it: a head this long needs no "*" pattern).
+const MinHead = 5
 
 // headRules is how the tagger asks the compound analyser (pipeline/text)
 // for a head: any first part of text.MinCompoundModifier characters, no
 // vowel or prefix test; the length of the head is checked when a term is
-// compiled (minHead).
+// compiled (MinHead).
 var headRules = text.CompoundOptions{}
 
 // role is what a compiled term does for its theme.
@@ -101,7 +101,7 @@ func newMatcher(tx *Taxonomy, lang string, stem func(lang, lower string) string)
 					w.s = rw.text
 				}
 			}
-			w.head = rw.kind == stemWord && lang == "de" && utf8.RuneCountInString(w.s) >= minHead
+			w.head = rw.kind == stemWord && lang == "de" && utf8.RuneCountInString(w.s) >= MinHead
 			if w.head {
 				w.form = rw.text
 			}
