@@ -169,9 +169,9 @@ func (c *Computer) Compute(r *models.Record, mentions []models.ThemeMention) {
 	r.Signals = s
 	var p priority
 	rt := c.ratings(r, s, &p)
-	var words map[string][]string
+	words := map[string][]string{} // per signal, the words that raised it, quoted
 	if r.Analysed() && len(r.Tokens) > 0 {
-		words = c.textSignals(r, s, mentions)
+		c.textSignals(r, s, mentions, words)
 	}
 	if rt.hasCES {
 		s.Effort = round2(c.cesEffort(rt.ces))
@@ -195,7 +195,7 @@ func (p *priority) add(points float64, format string, args ...any) {
 		return
 	}
 	p.points += points
-	p.reasons = append(p.reasons, fmt.Sprintf(format, args...)+fmt.Sprintf(" +%d", int(math.Round(points))))
+	p.reasons = append(p.reasons, fmt.Sprintf(format, args...)+" +"+strconv.Itoa(int(math.Round(points))))
 }
 
 // ratingsOnScale are a record's ratings that lie on their scales.
@@ -240,11 +240,11 @@ func (c *Computer) ratings(r *models.Record, s *models.Signals, p *priority) rat
 }
 
 // textSignals sets effort, urgency and churn from the mentions, lists the
-// matches, and returns per signal the words that raised it, quoted.
-func (c *Computer) textSignals(r *models.Record, s *models.Signals, mentions []models.ThemeMention) map[string][]string {
+// matches, and adds per signal the words that raised it, quoted, to words.
+// (The caller owns words, so that the map need not live on the heap.)
+func (c *Computer) textSignals(r *models.Record, s *models.Signals, mentions []models.ThemeMention, words map[string][]string) {
 	tx := c.tagger.Taxonomy()
 	strength := map[string]float64{}
-	words := map[string][]string{}
 	var seen []int          // themes counted; a comment finds few
 	listed := map[int]int{} // matches listed per signal theme
 	for _, m := range mentions {
@@ -272,7 +272,6 @@ func (c *Computer) textSignals(r *models.Record, s *models.Signals, mentions []m
 	s.Effort = round2(strength[Effort])
 	s.Urgency = round2(strength[Urgent])
 	s.Churn = round2(strength[Churn])
-	return words
 }
 
 // score adds the points of a negative comment and of the signals, sets the
