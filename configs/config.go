@@ -32,17 +32,17 @@ const DefaultName = "built-in default.yaml"
 
 // Config is the merged configuration of a run.
 type Config struct {
-	Workers      int      `yaml:"workers" mapstructure:"workers"`
-	MaxErrors    int      `yaml:"max_errors" mapstructure:"max_errors"`
-	MaxLineBytes int      `yaml:"max_line_bytes" mapstructure:"max_line_bytes"`
-	DefaultLang  string   `yaml:"default_lang" mapstructure:"default_lang"`
-	Themes       string   `yaml:"themes" mapstructure:"themes"`
+	Workers      int    `yaml:"workers" mapstructure:"workers"`
+	MaxErrors    int    `yaml:"max_errors" mapstructure:"max_errors"`
+	MaxLineBytes int    `yaml:"max_line_bytes" mapstructure:"max_line_bytes"`
+	DefaultLang  string `yaml:"default_lang" mapstructure:"default_lang"`
+	Themes       string `yaml:"themes" mapstructure:"themes"`
 	// Signals is the signals taxonomy file ("" = built-in): the cues of
 	// effort, urgency and churn, read by the sentiment and signals stages.
-	Signals string `yaml:"signals" mapstructure:"signals"`
-	Input        Input    `yaml:"input" mapstructure:"input"`
-	Output       Output   `yaml:"output" mapstructure:"output"`
-	Pipeline     Pipeline `yaml:"pipeline" mapstructure:"pipeline"`
+	Signals  string   `yaml:"signals" mapstructure:"signals"`
+	Input    Input    `yaml:"input" mapstructure:"input"`
+	Output   Output   `yaml:"output" mapstructure:"output"`
+	Pipeline Pipeline `yaml:"pipeline" mapstructure:"pipeline"`
 }
 
 // Input configures the readers.
