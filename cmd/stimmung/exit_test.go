@@ -85,7 +85,7 @@ func TestPanicIsInternalError(t *testing.T) {
 func TestInternalErrorFromRun(t *testing.T) {
 	var errb bytes.Buffer
 	err := ioError{fmt.Errorf("input: %w", &pipeline.InternalError{Value: "boom\x1b[2J", Stack: []byte("goroutine 7 [running]:\nreader()")})}
-	if code := report(err, Streams{Err: &errb}); code != ExitInternal {
+	if code := exitWith(err, Streams{Err: &errb}); code != ExitInternal {
 		t.Fatalf("exit %d, want %d", code, ExitInternal)
 	}
 	got := errb.String()

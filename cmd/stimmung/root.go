@@ -55,11 +55,11 @@ func reportInternal(stderr io.Writer, v any, stack []byte) {
 func runCommand(args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
-	return report(root.Execute(), s)
+	return exitWith(root.Execute(), s)
 }
 
-// report prints what ended a command, if anything, and returns its exit code.
-func report(err error, s Streams) int {
+// exitWith prints what ended a command, if anything, and returns its exit code.
+func exitWith(err error, s Streams) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -104,7 +104,7 @@ Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
 	root.SetErr(s.Err)
 	root.PersistentFlags().String("config", "", "configuration file (YAML) merged over the built-in default")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyze(s), newIndexCmd(s), newSearchCmd(s), newExplain(s), newLexiconCmd(s), newEval(s), newConfigCmd(s), newThemesCmd(s))
+	root.AddCommand(newAnalyze(s), newIndexCmd(s), newSearchCmd(s), newExplain(s), newLexiconCmd(s), newEval(s), newConfigCmd(s), newThemesCmd(s), newReportCmd(s))
 	return root
 }
 

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stimmung/stimmung/pipeline/report"
+)
+
+// maxReportProblems is how many unreadable lines are named on stderr.
+const maxReportProblems = 5
+
+func newReportCmd(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report [FILE...]",
+		Short: "The CX figures of analysed comments: NPS, CSAT, CES, sentiment shares, with their n and 95% intervals",
+		Long: `Reads the JSON lines of "stimmung analyze" (FILEs, or stdin) and prints the
+headline figures: NPS with promoters, passives and detractors (adjusted-Wald
+interval), CSAT (share satisfied with a Wilson interval, and the mean), CES
+(mean with a t-interval), the sentiment shares, net sentiment (% positive −
+% negative) and coverage (the share of scored comments with a theme).
+
+A figure whose n is below --min-n (default 30) is not shown as a number:
+it is "–" in the table and null in JSON, with its n.
+
+This is the first part of the report: breakdowns, theme impact, change over
+time, spikes and the follow-up queue are still to come.`,
+		Example: `  stimmung analyze feedback.csv -o analysed.jsonl && stimmung report analysed.jsonl
+  stimmung analyze feedback.csv | stimmung report --format json`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkReportFlags(cmd); err != nil {
+				return err
+			}
+			inputs, _, err := checkInputs(args)
+			if err != nil {
+				return err
+			}
+			var c report.Counts
+			bad := 0
+			for _, in := range inputs {
+				if err := countFile(in, s, &c, &bad); err != nil {
+					return ioError{err}
+				}
+			}
+			if err := writeReport(cmd, s, c); err != nil {
+				return err
+			}
+			if bad > 0 {
+				return recordsFailed{fmt.Errorf("%s not counted", plural(bad, "line of the input is no analysed record and was", "lines of the input are no analysed records and were")), false}
+			}
+			return nil
+		},
+	}
+	cmd.AddCommand(newReportMergeCmd(s))
+	addReportFlags(cmd)
+	return cmd
+}
+
+func addReportFlags(cmd *cobra.Command) {
+	cmd.Flags().StringP("format", "f", "table", "table or json")
+	cmd.Flags().Int("min-n", report.DefaultMinN, "the least n a figure needs to be shown as a number")
+	cmd.Flags().Bool("partial", false, "write the counts behind the figures (JSON), to merge with other parts' by \"stimmung report merge\"")
+}
+
+func newReportMergeCmd(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "merge PART...",
+		Short: "Merge partial reports (report --partial) of parts of the data into the report of all of it",
+		Long: `Every figure of a report is made from sums, so the partial reports of parts of
+the data (analysed on different machines, or month by month) add up to the
+report of one run over all of it. PART files are what "stimmung report
+--partial" wrote.`,
+		Example: `  stimmung report --partial part1.jsonl > p1.json
+  stimmung report --partial part2.jsonl > p2.json
+  stimmung report merge p1.json p2.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkReportFlags(cmd); err != nil {
+				return err
+			}
+			var c report.Counts
+			for _, name := range args {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					return ioError{fmt.Errorf("part: %w", err)}
+				}
+				var p report.Partial
+				dec := json.NewDecoder(bytes.NewReader(data))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&p); err != nil || p.Version != report.PartialVersion {
+					return usageError{fmt.Errorf("%s is no partial report of this version (want the output of stimmung report --partial, version %d)", name, report.PartialVersion)}
+				}
+				c.Merge(p.Counts)
+			}
+			return writeReport(cmd, s, c)
+		},
+	}
+	addReportFlags(cmd)
+	return cmd
+}
+
+// checkReportFlags refuses bad flags before any input is read.
+func checkReportFlags(cmd *cobra.Command) error {
+	format, _ := cmd.Flags().GetString("format")
+	if format != "table" && format != "json" {
+		return usageError{fmt.Errorf("--format %q: want table or json", format)}
+	}
+	if minN, _ := cmd.Flags().GetInt("min-n"); minN < 1 {
+		return usageError{fmt.Errorf("--min-n %d: want at least 1", minN)}
+	}
+	return nil
+}
+
+// writeReport prints the report of c as the flags ask: the partial counts,
+// JSON or a table.
+func writeReport(cmd *cobra.Command, s Streams, c report.Counts) error {
+	format, _ := cmd.Flags().GetString("format")
+	minN, _ := cmd.Flags().GetInt("min-n")
+	partial, _ := cmd.Flags().GetBool("partial")
+	var v any = c.KPIs(minN)
+	switch {
+	case partial:
+		v = report.Partial{Version: report.PartialVersion, Counts: c}
+	case format == "table":
+		return writeKPITable(s.Out, c.KPIs(minN))
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = s.Out.Write(append(b, '\n'))
+	return err
+}
+
+// countFile adds the records of one input ("-" for stdin) to c; a line that
+// is not an analysed record is named on stderr (the first few) and counted
+// in bad.
+func countFile(name string, s Streams, c *report.Counts, bad *int) error {
+	var r io.Reader = s.In
+	display := "stdin"
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r, display = f, filepath.Base(name)
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	for line := int64(1); ; line++ {
+		b, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(b)) > 0 {
+			it, perr := report.ParseItem(b)
+			if perr != nil {
+				*bad++
+				if *bad <= maxReportProblems {
+					fmt.Fprintf(s.Err, "stimmung: %s:%d: %s\n", display, line, termMessage(perr.Error()))
+				}
+			} else {
+				c.Add(it)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", display, err)
+		}
+	}
+}
+
+// writeKPITable prints the KPIs as a table readable at 100 columns.
+func writeKPITable(w io.Writer, k report.KPIs) error {
+	fmt.Fprintf(w, "%s comments (%s failed), figures shown from n = %d\n\n", group(int64(k.Records)), group(int64(k.Failed)), k.MinN)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "figure\tvalue\t95% interval\tn")
+	missing := func(f report.Figure) string {
+		if f.N == 0 {
+			return "(none)"
+		}
+		return fmt.Sprintf("(n below %d)", k.MinN)
+	}
+	row := func(name string, f report.Figure, unit string, signed bool) {
+		value, iv := "–", missing(f)
+		if f.Value != nil {
+			format := "%.1f"
+			if signed {
+				format = "%+.1f"
+			}
+			value = fmt.Sprintf(format, *f.Value) + unit
+			iv = fmt.Sprintf("["+format+", "+format+"]", f.Interval.Low, f.Interval.High)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, value, iv, group(int64(f.N)))
+	}
+	mean := func(name string, f report.Figure) {
+		value, iv := "–", missing(f)
+		if f.Value != nil {
+			value, iv = fmt.Sprintf("%.2f", *f.Value), fmt.Sprintf("[%.2f, %.2f]", f.Interval.Low, f.Interval.High)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, value, iv, group(int64(f.N)))
+	}
+	row("NPS", k.NPS, "", true)
+	row("CSAT satisfied", k.CSATSatisfied, " %", false)
+	mean("CSAT mean", k.CSATMean)
+	mean("CES mean", k.CESMean)
+	row("positive", k.Positive, " %", false)
+	row("negative", k.Negative, " %", false)
+	row("neutral", k.Neutral, " %", false)
+	row("mixed", k.Mixed, " %", false)
+	row("net sentiment", k.NetSentiment, "", true)
+	row("coverage (with a theme)", k.Coverage, " %", false)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nNPS from %s promoters, %s passives, %s detractors.\n", group(int64(k.Promoters)), group(int64(k.Passives)), group(int64(k.Detractors)))
+	_, err := fmt.Fprintln(w, strings.TrimSpace(`
+NPS: % promoters − % detractors, adjusted-Wald interval (Rocks 2016). Shares: Wilson intervals.
+Means: t-intervals. Net sentiment: % positive − % negative of the scored comments.`))
+	return err
+}
