@@ -46,14 +46,21 @@ time, spikes and the follow-up queue are still to come.`,
 			if err != nil {
 				return err
 			}
-			var c report.Counts
+			by, _ := cmd.Flags().GetStringSlice("by")
+			var t tally
+			for _, b := range by {
+				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
+				if !isDimension(b) {
+					t.columns = append(t.columns, b)
+				}
+			}
 			bad := 0
 			for _, in := range inputs {
-				if err := countFile(in, s, &c, &bad); err != nil {
+				if err := countFile(in, s, &t, &bad); err != nil {
 					return ioError{err}
 				}
 			}
-			if err := writeReport(cmd, s, c); err != nil {
+			if err := writeReport(cmd, s, t); err != nil {
 				return err
 			}
 			if bad > 0 {
@@ -70,6 +77,7 @@ time, spikes and the follow-up queue are still to come.`,
 func addReportFlags(cmd *cobra.Command) {
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	cmd.Flags().Int("min-n", report.DefaultMinN, "the least n a figure needs to be shown as a number")
+	cmd.Flags().StringSlice("by", nil, "break the figures down by theme, touchpoint, lang, day, week, month, quarter or any input column (repeatable, comma-separated)")
 	cmd.Flags().Bool("partial", false, "write the counts behind the figures (JSON), to merge with other parts' by \"stimmung report merge\"")
 }
 
@@ -89,8 +97,8 @@ report of one run over all of it. PART files are what "stimmung report
 			if err := checkReportFlags(cmd); err != nil {
 				return err
 			}
-			var c report.Counts
-			for _, name := range args {
+			var t tally
+			for i, name := range args {
 				data, err := os.ReadFile(name)
 				if err != nil {
 					return ioError{fmt.Errorf("part: %w", err)}
@@ -101,9 +109,23 @@ report of one run over all of it. PART files are what "stimmung report
 				if err := dec.Decode(&p); err != nil || p.Version != report.PartialVersion {
 					return usageError{fmt.Errorf("%s is no partial report of this version (want the output of stimmung report --partial, version %d)", name, report.PartialVersion)}
 				}
-				c.Merge(p.Counts)
+				if i == 0 {
+					for _, b := range p.Breakdowns {
+						t.breakdowns = append(t.breakdowns, report.NewBreakdown(b.By))
+					}
+				}
+				if len(p.Breakdowns) != len(t.breakdowns) {
+					return usageError{fmt.Errorf("%s has other breakdowns than %s: make all parts with the same --by", name, args[0])}
+				}
+				for j, b := range p.Breakdowns {
+					if b.By != t.breakdowns[j].By {
+						return usageError{fmt.Errorf("%s has other breakdowns than %s: make all parts with the same --by", name, args[0])}
+					}
+					t.breakdowns[j].Merge(b)
+				}
+				t.counts.Merge(p.Counts)
 			}
-			return writeReport(cmd, s, c)
+			return writeReport(cmd, s, t)
 		},
 	}
 	addReportFlags(cmd)
@@ -122,18 +144,66 @@ func checkReportFlags(cmd *cobra.Command) error {
 	return nil
 }
 
-// writeReport prints the report of c as the flags ask: the partial counts,
-// JSON or a table.
-func writeReport(cmd *cobra.Command, s Streams, c report.Counts) error {
+// tally is what a report counts: the whole, and each --by breakdown.
+type tally struct {
+	counts     report.Counts
+	breakdowns []*report.Breakdown
+	columns    []string // the input columns the breakdowns need
+}
+
+func (t *tally) add(it report.Item) {
+	t.counts.Add(it)
+	for _, b := range t.breakdowns {
+		b.Add(it)
+	}
+}
+
+// isDimension reports whether by is one of the built-in breakdowns rather
+// than an input column.
+func isDimension(by string) bool {
+	switch by {
+	case report.ByTheme, report.ByTouchpoint, report.ByLang, report.ByDay, report.ByWeek, report.ByMonth, report.ByQuarter:
+		return true
+	}
+	return false
+}
+
+// document is the JSON report: the KPIs, then the breakdowns.
+type document struct {
+	report.KPIs
+	Breakdowns []breakdownJSON `json:"breakdowns,omitempty"`
+}
+
+type breakdownJSON struct {
+	By       string                  `json:"by"`
+	Segments []report.SegmentFigures `json:"segments"`
+}
+
+// writeReport prints the report as the flags ask: the partial counts, JSON
+// or tables.
+func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	format, _ := cmd.Flags().GetString("format")
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
-	var v any = c.KPIs(minN)
+	k := t.counts.KPIs(minN)
+	doc := document{KPIs: k}
+	for _, b := range t.breakdowns {
+		doc.Breakdowns = append(doc.Breakdowns, breakdownJSON{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
+	}
+	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: c}
+		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns}
 	case format == "table":
-		return writeKPITable(s.Out, c.KPIs(minN))
+		if err := writeKPITable(s.Out, k); err != nil {
+			return err
+		}
+		for _, b := range doc.Breakdowns {
+			if err := writeBreakdownTable(s.Out, b, k.MinN); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -143,10 +213,32 @@ func writeReport(cmd *cobra.Command, s Streams, c report.Counts) error {
 	return err
 }
 
+// writeBreakdownTable prints one breakdown, the largest segments first.
+func writeBreakdownTable(w io.Writer, b breakdownJSON, minN int) error {
+	fmt.Fprintf(w, "\nby %s\n", b.By)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, b.By+"\tn\tshare\tNPS\tnet sentiment\tnegative\texamples")
+	num := func(f report.Figure, format string) string {
+		if f.Value == nil {
+			return "–"
+		}
+		return fmt.Sprintf(format, *f.Value)
+	}
+	for _, sg := range b.Segments {
+		fmt.Fprintf(tw, "%s\t%s\t%.1f %%\t%s\t%s\t%s\t%s\n", termText(sg.Key), group(int64(sg.N)), sg.Share,
+			num(sg.NPS, "%+.1f"), num(sg.NetSentiment, "%+.1f"), num(sg.Negative, "%.1f %%"), termText(strings.Join(sg.Examples, " ")))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "(– : n below %d; a comment counts in every segment it belongs to)\n", minN)
+	return err
+}
+
 // countFile adds the records of one input ("-" for stdin) to c; a line that
 // is not an analysed record is named on stderr (the first few) and counted
 // in bad.
-func countFile(name string, s Streams, c *report.Counts, bad *int) error {
+func countFile(name string, s Streams, t *tally, bad *int) error {
 	var r io.Reader = s.In
 	display := "stdin"
 	if name != "-" {
@@ -161,14 +253,14 @@ func countFile(name string, s Streams, c *report.Counts, bad *int) error {
 	for line := int64(1); ; line++ {
 		b, err := br.ReadBytes('\n')
 		if len(bytes.TrimSpace(b)) > 0 {
-			it, perr := report.ParseItem(b)
+			it, perr := report.ParseItem(b, t.columns...)
 			if perr != nil {
 				*bad++
 				if *bad <= maxReportProblems {
 					fmt.Fprintf(s.Err, "stimmung: %s:%d: %s\n", display, line, termMessage(perr.Error()))
 				}
 			} else {
-				c.Add(it)
+				t.add(it)
 			}
 		}
 		if errors.Is(err, io.EOF) {

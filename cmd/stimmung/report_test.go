@@ -23,7 +23,7 @@ func TestReportMergeEqualsWhole(t *testing.T) {
 		if err := os.WriteFile(in, []byte(strings.Join(lines[cut[0]:cut[1]], "")), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out, errs, code := run(t, nil, "report", "--partial", in)
+		out, errs, code := run(t, nil, "report", "--partial", "--by", "theme,month,touchpoint", in)
 		if code != 0 {
 			t.Fatalf("report --partial: exit %d: %s", code, errs)
 		}
@@ -34,7 +34,7 @@ func TestReportMergeEqualsWhole(t *testing.T) {
 		parts = append(parts, p)
 	}
 	for _, format := range []string{"json", "table"} {
-		whole, _, code1 := run(t, []byte(analysed), "report", "--min-n", "5", "-f", format)
+		whole, _, code1 := run(t, []byte(analysed), "report", "--min-n", "5", "-f", format, "--by", "theme,month,touchpoint")
 		merged, errs, code2 := run(t, nil, append([]string{"report", "merge", "--min-n", "5", "-f", format}, parts...)...)
 		if code1 != 0 || code2 != 0 {
 			t.Fatalf("exit %d, %d: %s", code1, code2, errs)

@@ -202,6 +202,7 @@ const PartialVersion = 1
 // Partial is what `stimmung report --partial` writes: the counts of one
 // part of the data, to merge with other parts' (`stimmung report merge`).
 type Partial struct {
-	Version int    `json:"stimmung_report_partial"`
-	Counts  Counts `json:"counts"`
+	Version    int          `json:"stimmung_report_partial"`
+	Counts     Counts       `json:"counts"`
+	Breakdowns []*Breakdown `json:"breakdowns,omitempty"`
 }

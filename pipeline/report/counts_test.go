@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // items makes analysed lines: one per NPS value, with a label and a theme
@@ -83,13 +84,13 @@ func TestParseItem(t *testing.T) {
 		{`{"nps":"9"}`, Item{NPSGroup: "promoter"}},
 		{`{"nps":11}`, Item{}},
 		{`{"nps":"sehr gut"}`, Item{}},
-		{`{"id":"x","error":{"stage":"read","message":"bad"}}`, Item{Failed: true}},
-		{`{"sentiment":{"label":"mixed"},"themes":[{"path":"a"}]}`, Item{Label: "mixed", Themed: true}},
+		{`{"id":"x","error":{"stage":"read","message":"bad"}}`, Item{ID: "x", Failed: true}},
+		{`{"sentiment":{"label":"mixed"},"themes":[{"path":"a"}],"date":"01.03.2024","touchpoint":"app"}`, Item{Label: "mixed", Themed: true, Themes: []string{"a"}, Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), HasDate: true, Touchpoint: "app"}},
 	}
 	for _, tc := range tests {
 		got, err := ParseItem([]byte(tc.line))
-		got.CSAT, got.CES = tc.want.CSAT, tc.want.CES
-		if err != nil || got != tc.want {
+		got.CSAT, got.CES, got.Themes = tc.want.CSAT, tc.want.CES, tc.want.Themes
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("ParseItem(%s) = %+v, %v; want %+v", tc.line, got, err, tc.want)
 		}
 	}

@@ -1,0 +1,159 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Breakdowns a report can segment by; any other name is an input column.
+const (
+	ByTheme      = "theme"
+	ByTouchpoint = "touchpoint"
+	ByLang       = "lang"
+	ByDay        = "day"
+	ByWeek       = "week"
+	ByMonth      = "month"
+	ByQuarter    = "quarter"
+)
+
+// MaxExamples is how many record ids a segment keeps as examples (the
+// first in input order).
+const MaxExamples = 5
+
+// NoValue is the key of the records without a value for a breakdown (no
+// date, no touchpoint, no theme).
+const NoValue = "(none)"
+
+// Segment is one value of a breakdown: its counts and example ids.
+type Segment struct {
+	Counts   Counts   `json:"counts"`
+	Examples []string `json:"examples"`
+}
+
+// Breakdown counts records per value of one dimension. A record counts in
+// every segment it belongs to: a comment about two themes in both, and a
+// theme's ancestors count it too (service for service/reachability).
+type Breakdown struct {
+	By       string              `json:"by"`
+	Segments map[string]*Segment `json:"segments"`
+}
+
+// NewBreakdown starts a breakdown by one of the By* names or a column.
+func NewBreakdown(by string) *Breakdown {
+	return &Breakdown{By: by, Segments: map[string]*Segment{}}
+}
+
+// Add counts it under its keys (for a column breakdown, the value of that
+// column in it.Columns).
+func (b *Breakdown) Add(it Item) {
+	for _, k := range b.keys(it, it.Columns[b.By]) {
+		s := b.Segments[k]
+		if s == nil {
+			s = &Segment{Examples: []string{}}
+			b.Segments[k] = s
+		}
+		s.Counts.Add(it)
+		if len(s.Examples) < MaxExamples && it.ID != "" {
+			s.Examples = append(s.Examples, it.ID)
+		}
+	}
+}
+
+func (b *Breakdown) keys(it Item, column string) []string {
+	switch b.By {
+	case ByTheme:
+		var ks []string
+		for _, p := range it.Themes {
+			for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+				if k := p[:i]; !slices.Contains(ks, k) {
+					ks = append(ks, k)
+				}
+			}
+		}
+		if len(ks) == 0 {
+			return []string{NoValue}
+		}
+		return ks
+	case ByTouchpoint:
+		return []string{orNone(it.Touchpoint)}
+	case ByLang:
+		return []string{orNone(it.Lang)}
+	case ByDay, ByWeek, ByMonth, ByQuarter:
+		if !it.HasDate {
+			return []string{NoValue}
+		}
+		d := it.Date
+		switch b.By {
+		case ByDay:
+			return []string{d.Format("2006-01-02")}
+		case ByWeek:
+			y, w := d.ISOWeek()
+			return []string{fmt.Sprintf("%d-W%02d", y, w)}
+		case ByMonth:
+			return []string{d.Format("2006-01")}
+		}
+		return []string{fmt.Sprintf("%d-Q%d", d.Year(), (int(d.Month())+2)/3)}
+	}
+	return []string{orNone(column)}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return NoValue
+	}
+	return s
+}
+
+// Merge adds the segments of o (a breakdown by the same dimension of a
+// later part of the data): counts add up, examples fill up to MaxExamples
+// in part order.
+func (b *Breakdown) Merge(o *Breakdown) {
+	for k, so := range o.Segments {
+		s := b.Segments[k]
+		if s == nil {
+			s = &Segment{Examples: []string{}}
+			b.Segments[k] = s
+		}
+		s.Counts.Merge(so.Counts)
+		for _, id := range so.Examples {
+			if len(s.Examples) < MaxExamples {
+				s.Examples = append(s.Examples, id)
+			}
+		}
+	}
+}
+
+// SegmentFigures are a segment's figures for the report.
+type SegmentFigures struct {
+	Key string `json:"key"`
+	N   int    `json:"n"`
+	// Share is the segment's share of all records (percent).
+	Share        float64  `json:"share"`
+	NPS          Figure   `json:"nps"`
+	NetSentiment Figure   `json:"net_sentiment"`
+	Negative     Figure   `json:"negative"`
+	Examples     []string `json:"examples"`
+}
+
+// Figures lists the segments by volume (ties by key, for a stable order),
+// each with its figures; total is the number of records of the report.
+func (b *Breakdown) Figures(total, minN int) []SegmentFigures {
+	out := make([]SegmentFigures, 0, len(b.Segments))
+	for k, s := range b.Segments {
+		k2 := s.Counts.KPIs(minN)
+		share := 0.0
+		if total > 0 {
+			share = round4(100 * float64(s.Counts.Records) / float64(total))
+		}
+		out = append(out, SegmentFigures{Key: k, N: s.Counts.Records, Share: share, NPS: k2.NPS,
+			NetSentiment: k2.NetSentiment, Negative: k2.Negative, Examples: s.Examples})
+	}
+	slices.SortFunc(out, func(a, b SegmentFigures) int {
+		if a.N != b.N {
+			return b.N - a.N
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return out
+}
