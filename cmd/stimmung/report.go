@@ -9,11 +9,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline/report"
 )
 
@@ -47,10 +50,14 @@ time, spikes and the follow-up queue are still to come.`,
 				return err
 			}
 			by, _ := cmd.Flags().GetStringSlice("by")
-			var t tally
+			filter, err := reportFilter(cmd)
+			if err != nil {
+				return err
+			}
+			t := tally{filter: filter, columns: filter.Columns()}
 			for _, b := range by {
 				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
-				if !isDimension(b) {
+				if !isDimension(b) && !slices.Contains(t.columns, b) {
 					t.columns = append(t.columns, b)
 				}
 			}
@@ -77,6 +84,12 @@ time, spikes and the follow-up queue are still to come.`,
 func addReportFlags(cmd *cobra.Command) {
 	cmd.Flags().StringP("format", "f", "table", "table or json")
 	cmd.Flags().Int("min-n", report.DefaultMinN, "the least n a figure needs to be shown as a number")
+	cmd.Flags().String("since", "", "only comments dated on or after this day")
+	cmd.Flags().String("until", "", "only comments dated on or before this day")
+	cmd.Flags().StringSlice("touchpoint", nil, "only these touchpoints")
+	cmd.Flags().StringSlice("lang", nil, "only these languages (de, en)")
+	cmd.Flags().StringSlice("theme", nil, "only comments with one of these themes (a theme takes its children)")
+	cmd.Flags().StringArray("where", nil, "only comments whose input column has this value: COLUMN=VALUE (repeatable; values of one column are alternatives)")
 	cmd.Flags().StringSlice("by", nil, "break the figures down by theme, touchpoint, lang, day, week, month, quarter or any input column (repeatable, comma-separated)")
 	cmd.Flags().Bool("partial", false, "write the counts behind the figures (JSON), to merge with other parts' by \"stimmung report merge\"")
 }
@@ -96,6 +109,11 @@ report of one run over all of it. PART files are what "stimmung report
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkReportFlags(cmd); err != nil {
 				return err
+			}
+			for _, f := range []string{"since", "until", "touchpoint", "lang", "theme", "where", "by"} {
+				if cmd.Flags().Changed(f) {
+					return usageError{fmt.Errorf("--%s: filters and breakdowns apply when the parts are made (report --partial), not when they are merged", f)}
+				}
 			}
 			var t tally
 			for i, name := range args {
@@ -146,16 +164,55 @@ func checkReportFlags(cmd *cobra.Command) error {
 
 // tally is what a report counts: the whole, and each --by breakdown.
 type tally struct {
+	filter     report.Filter
 	counts     report.Counts
 	breakdowns []*report.Breakdown
-	columns    []string // the input columns the breakdowns need
+	columns    []string // the input columns the filter and breakdowns need
 }
 
 func (t *tally) add(it report.Item) {
+	if !t.filter.Match(it) {
+		return
+	}
 	t.counts.Add(it)
 	for _, b := range t.breakdowns {
 		b.Add(it)
 	}
+}
+
+// reportFilter reads the filter flags, the same as search's.
+func reportFilter(cmd *cobra.Command) (report.Filter, error) {
+	var f report.Filter
+	for _, d := range []struct {
+		flag string
+		dst  *time.Time
+	}{{"since", &f.Since}, {"until", &f.Until}} {
+		v, _ := cmd.Flags().GetString(d.flag)
+		if v == "" {
+			continue
+		}
+		t, ok := models.ParseDate(v)
+		if !ok {
+			return f, usageError{fmt.Errorf("--%s %q: want a date such as 2024-03-01 or 01.03.2024", d.flag, v)}
+		}
+		*d.dst = t
+	}
+	f.Touchpoints, _ = cmd.Flags().GetStringSlice("touchpoint")
+	f.Langs, _ = cmd.Flags().GetStringSlice("lang")
+	f.Themes, _ = cmd.Flags().GetStringSlice("theme")
+	where, _ := cmd.Flags().GetStringArray("where")
+	for _, w := range where {
+		col, val, ok := strings.Cut(w, "=")
+		if !ok || strings.TrimSpace(col) == "" {
+			return f, usageError{fmt.Errorf("--where %q: want COLUMN=VALUE", w)}
+		}
+		if f.Where == nil {
+			f.Where = map[string][]string{}
+		}
+		col = strings.TrimSpace(col)
+		f.Where[col] = append(f.Where[col], strings.TrimSpace(val))
+	}
+	return f, nil
 }
 
 // isDimension reports whether by is one of the built-in breakdowns rather
@@ -315,7 +372,7 @@ func writeKPITable(w io.Writer, k report.KPIs) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nNPS from %s promoters, %s passives, %s detractors.\n", group(int64(k.Promoters)), group(int64(k.Passives)), group(int64(k.Detractors)))
+	fmt.Fprintf(w, "\nNPS from %s, %s, %s.\n", plural(k.Promoters, "promoter", "promoters"), plural(k.Passives, "passive", "passives"), plural(k.Detractors, "detractor", "detractors"))
 	_, err := fmt.Fprintln(w, strings.TrimSpace(`
 NPS: % promoters − % detractors, adjusted-Wald interval (Rocks 2016). Shares: Wilson intervals.
 Means: t-intervals. Net sentiment: % positive − % negative of the scored comments.`))
