@@ -54,7 +54,7 @@ time, spikes and the follow-up queue are still to come.`,
 			if err != nil {
 				return err
 			}
-			t := tally{filter: filter, columns: filter.Columns()}
+			t := tally{filter: filter, columns: filter.Columns(), impacts: report.Impacts{}}
 			for _, b := range by {
 				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
 				if !isDimension(b) && !slices.Contains(t.columns, b) {
@@ -115,7 +115,7 @@ report of one run over all of it. PART files are what "stimmung report
 					return usageError{fmt.Errorf("--%s: filters and breakdowns apply when the parts are made (report --partial), not when they are merged", f)}
 				}
 			}
-			var t tally
+			t := tally{impacts: report.Impacts{}}
 			for i, name := range args {
 				data, err := os.ReadFile(name)
 				if err != nil {
@@ -142,6 +142,7 @@ report of one run over all of it. PART files are what "stimmung report
 					t.breakdowns[j].Merge(b)
 				}
 				t.counts.Merge(p.Counts)
+				t.impacts.Merge(p.Impacts)
 			}
 			return writeReport(cmd, s, t)
 		},
@@ -167,6 +168,7 @@ type tally struct {
 	filter     report.Filter
 	counts     report.Counts
 	breakdowns []*report.Breakdown
+	impacts    report.Impacts
 	columns    []string // the input columns the filter and breakdowns need
 }
 
@@ -175,6 +177,7 @@ func (t *tally) add(it report.Item) {
 		return
 	}
 	t.counts.Add(it)
+	t.impacts.Add(it)
 	for _, b := range t.breakdowns {
 		b.Add(it)
 	}
@@ -228,7 +231,8 @@ func isDimension(by string) bool {
 // document is the JSON report: the KPIs, then the breakdowns.
 type document struct {
 	report.KPIs
-	Breakdowns []breakdownJSON `json:"breakdowns,omitempty"`
+	ThemeImpact []report.ThemeImpact `json:"theme_impact"`
+	Breakdowns  []breakdownJSON      `json:"breakdowns,omitempty"`
 }
 
 type breakdownJSON struct {
@@ -243,16 +247,19 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
 	k := t.counts.KPIs(minN)
-	doc := document{KPIs: k}
+	doc := document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN)}
 	for _, b := range t.breakdowns {
 		doc.Breakdowns = append(doc.Breakdowns, breakdownJSON{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
 	}
 	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns}
+		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts}
 	case format == "table":
 		if err := writeKPITable(s.Out, k); err != nil {
+			return err
+		}
+		if err := writeImpactTable(s.Out, doc.ThemeImpact, k.MinN); err != nil {
 			return err
 		}
 		for _, b := range doc.Breakdowns {
@@ -268,6 +275,41 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	}
 	_, err = s.Out.Write(append(b, '\n'))
 	return err
+}
+
+// maxImpactRows is how many themes the impact table shows; JSON has all.
+const maxImpactRows = 10
+
+// writeImpactTable prints the themes that move the NPS most, first those
+// that drag it down.
+func writeImpactTable(w io.Writer, im []report.ThemeImpact, minN int) error {
+	var shown []report.ThemeImpact
+	for _, t := range im {
+		if t.NPS.Value != nil {
+			shown = append(shown, t)
+		}
+	}
+	if len(shown) == 0 {
+		_, err := fmt.Fprintf(w, "\ntheme impact on NPS: no theme has n of %d or more\n", minN)
+		return err
+	}
+	if len(shown) > maxImpactRows {
+		shown = append(shown[:maxImpactRows/2:maxImpactRows/2], shown[len(shown)-maxImpactRows/2:]...)
+	}
+	fmt.Fprintln(w, "\ntheme impact on NPS (NPS of all − NPS without the theme's comments)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "theme\tn\timpact\t95% interval\tnegative mentions\tpositive mentions")
+	num := func(f report.Figure) string {
+		if f.Value == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%+.1f", *f.Value)
+	}
+	for _, t := range shown {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t[%+.1f, %+.1f]\t%s\t%s\n", termText(t.Theme), group(int64(t.N)), num(t.NPS),
+			t.NPS.Interval.Low, t.NPS.Interval.High, num(t.NPSNegative), num(t.NPSPositive))
+	}
+	return tw.Flush()
 }
 
 // writeBreakdownTable prints one breakdown, the largest segments first.

@@ -205,4 +205,5 @@ type Partial struct {
 	Version    int          `json:"stimmung_report_partial"`
 	Counts     Counts       `json:"counts"`
 	Breakdowns []*Breakdown `json:"breakdowns,omitempty"`
+	Impacts    Impacts      `json:"theme_impact,omitempty"`
 }

@@ -85,7 +85,7 @@ func TestParseItem(t *testing.T) {
 		{`{"nps":11}`, Item{}},
 		{`{"nps":"sehr gut"}`, Item{}},
 		{`{"id":"x","error":{"stage":"read","message":"bad"}}`, Item{ID: "x", Failed: true}},
-		{`{"sentiment":{"label":"mixed"},"themes":[{"path":"a"}],"date":"01.03.2024","touchpoint":"app"}`, Item{Label: "mixed", Themed: true, Themes: []string{"a"}, Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), HasDate: true, Touchpoint: "app"}},
+		{`{"sentiment":{"label":"mixed"},"themes":[{"path":"a"}],"date":"01.03.2024","touchpoint":"app"}`, Item{Label: "mixed", Themed: true, Themes: []string{"a"}, ThemeLabels: []string{""}, Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), HasDate: true, Touchpoint: "app"}},
 	}
 	for _, tc := range tests {
 		got, err := ParseItem([]byte(tc.line))

@@ -20,6 +20,8 @@ type Item struct {
 	// Touchpoint and Lang as analysed; Themes the paths of the themes found.
 	Touchpoint, Lang string
 	Themes           []string
+	// ThemeLabels are the themes' own sentiment labels, beside Themes.
+	ThemeLabels []string
 	// Columns holds the values of the input columns ParseItem was asked
 	// for (strings and numbers as text).
 	Columns map[string]string
@@ -55,7 +57,8 @@ type analysed struct {
 		Label string `json:"label"`
 	} `json:"sentiment"`
 	Themes []struct {
-		Path string `json:"path"`
+		Path  string `json:"path"`
+		Label string `json:"label"`
 	} `json:"themes"`
 }
 
@@ -94,6 +97,7 @@ func ParseItem(line []byte, columns ...string) (Item, error) {
 	it.Themed = len(a.Themes) > 0
 	for _, th := range a.Themes {
 		it.Themes = append(it.Themes, th.Path)
+		it.ThemeLabels = append(it.ThemeLabels, th.Label)
 	}
 	return it, nil
 }
