@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -54,7 +56,8 @@ time, spikes and the follow-up queue are still to come.`,
 			if err != nil {
 				return err
 			}
-			t := tally{filter: filter, columns: filter.Columns(), impacts: report.Impacts{}}
+			size, _ := cmd.Flags().GetInt("queue-size")
+			t := tally{filter: filter, columns: filter.Columns(), impacts: report.Impacts{}, queue: report.NewQueue(size)}
 			for _, b := range by {
 				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
 				if !isDimension(b) && !slices.Contains(t.columns, b) {
@@ -82,7 +85,9 @@ time, spikes and the follow-up queue are still to come.`,
 }
 
 func addReportFlags(cmd *cobra.Command) {
-	cmd.Flags().StringP("format", "f", "table", "table or json")
+	cmd.Flags().StringP("format", "f", "table", "table or json (csv for --queue; json gives JSON lines with --queue)")
+	cmd.Flags().Bool("queue", false, "print only the follow-up queue: the comments to act on first, by priority")
+	cmd.Flags().Int("queue-size", report.DefaultQueueSize, "comments in the follow-up queue")
 	cmd.Flags().Int("min-n", report.DefaultMinN, "the least n a figure needs to be shown as a number")
 	cmd.Flags().String("since", "", "only comments dated on or after this day")
 	cmd.Flags().String("until", "", "only comments dated on or before this day")
@@ -115,7 +120,8 @@ report of one run over all of it. PART files are what "stimmung report
 					return usageError{fmt.Errorf("--%s: filters and breakdowns apply when the parts are made (report --partial), not when they are merged", f)}
 				}
 			}
-			t := tally{impacts: report.Impacts{}}
+			size, _ := cmd.Flags().GetInt("queue-size")
+			t := tally{impacts: report.Impacts{}, queue: report.NewQueue(size)}
 			for i, name := range args {
 				data, err := os.ReadFile(name)
 				if err != nil {
@@ -143,6 +149,9 @@ report of one run over all of it. PART files are what "stimmung report
 				}
 				t.counts.Merge(p.Counts)
 				t.impacts.Merge(p.Impacts)
+				if p.Queue != nil {
+					t.queue.Merge(p.Queue)
+				}
 			}
 			return writeReport(cmd, s, t)
 		},
@@ -154,8 +163,11 @@ report of one run over all of it. PART files are what "stimmung report
 // checkReportFlags refuses bad flags before any input is read.
 func checkReportFlags(cmd *cobra.Command) error {
 	format, _ := cmd.Flags().GetString("format")
-	if format != "table" && format != "json" {
-		return usageError{fmt.Errorf("--format %q: want table or json", format)}
+	if format != "table" && format != "json" && format != "csv" {
+		return usageError{fmt.Errorf("--format %q: want table, json or csv", format)}
+	}
+	if size, _ := cmd.Flags().GetInt("queue-size"); size < 1 || size > maxQueueSize {
+		return usageError{fmt.Errorf("--queue-size %d: want 1 to %d", size, maxQueueSize)}
 	}
 	if minN, _ := cmd.Flags().GetInt("min-n"); minN < 1 {
 		return usageError{fmt.Errorf("--min-n %d: want at least 1", minN)}
@@ -169,6 +181,7 @@ type tally struct {
 	counts     report.Counts
 	breakdowns []*report.Breakdown
 	impacts    report.Impacts
+	queue      *report.Queue
 	columns    []string // the input columns the filter and breakdowns need
 }
 
@@ -178,6 +191,7 @@ func (t *tally) add(it report.Item) {
 	}
 	t.counts.Add(it)
 	t.impacts.Add(it)
+	t.queue.Add(it)
 	for _, b := range t.breakdowns {
 		b.Add(it)
 	}
@@ -233,6 +247,7 @@ type document struct {
 	report.KPIs
 	ThemeImpact []report.ThemeImpact `json:"theme_impact"`
 	Breakdowns  []breakdownJSON      `json:"breakdowns,omitempty"`
+	Queue       []report.QueueEntry  `json:"queue"`
 }
 
 type breakdownJSON struct {
@@ -247,14 +262,19 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
 	k := t.counts.KPIs(minN)
-	doc := document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN)}
+	doc := document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
+	if queue, _ := cmd.Flags().GetBool("queue"); queue && !partial {
+		return writeQueue(s.Out, doc.Queue, format)
+	}
 	for _, b := range t.breakdowns {
 		doc.Breakdowns = append(doc.Breakdowns, breakdownJSON{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
 	}
 	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts}
+		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue}
+	case format == "csv":
+		return usageError{errors.New("--format csv: only for the follow-up queue (--queue)")}
 	case format == "table":
 		if err := writeKPITable(s.Out, k); err != nil {
 			return err
@@ -267,7 +287,8 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 				return err
 			}
 		}
-		return nil
+		fmt.Fprintln(s.Out)
+		return writeQueue(s.Out, doc.Queue, "table")
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -275,6 +296,52 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	}
 	_, err = s.Out.Write(append(b, '\n'))
 	return err
+}
+
+// maxQueueSize bounds the follow-up queue, which is held in memory.
+const maxQueueSize = 10_000
+
+// writeQueue prints the follow-up queue: a table, CSV with empty owner and
+// status columns for a ticket system, or JSON lines.
+func writeQueue(w io.Writer, q []report.QueueEntry, format string) error {
+	num := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	}
+	switch format {
+	case "json":
+		for _, e := range q {
+			b, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(append(b, '\n')); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"priority", "id", "date", "touchpoint", "nps", "csat", "ces", "excerpt", "reasons", "owner", "status"})
+		for _, e := range q {
+			cw.Write([]string{strconv.Itoa(e.Priority), e.ID, e.Date, e.Touchpoint, num(e.NPS), num(e.CSAT), num(e.CES), e.Excerpt, strings.Join(e.Reasons, "; "), e.Owner, e.Status})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	fmt.Fprintf(w, "follow-up queue: the %d comments to act on first\n", len(q))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "priority\tid\tdate\ttouchpoint\tNPS\texcerpt")
+	for _, e := range q {
+		ex := []rune(e.Excerpt)
+		if len(ex) > 50 {
+			ex = append(ex[:49], '…')
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Priority, termText(e.ID), termText(e.Date), termText(e.Touchpoint), num(e.NPS), termText(string(ex)))
+	}
+	return tw.Flush()
 }
 
 // maxImpactRows is how many themes the impact table shows; JSON has all.

@@ -206,4 +206,5 @@ type Partial struct {
 	Counts     Counts       `json:"counts"`
 	Breakdowns []*Breakdown `json:"breakdowns,omitempty"`
 	Impacts    Impacts      `json:"theme_impact,omitempty"`
+	Queue      *Queue       `json:"queue,omitempty"`
 }

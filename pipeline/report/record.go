@@ -25,6 +25,13 @@ type Item struct {
 	// Columns holds the values of the input columns ParseItem was asked
 	// for (strings and numbers as text).
 	Columns map[string]string
+	// For the follow-up queue: the priority and its reasons, the NPS, the
+	// text and the date as written.
+	Priority int
+	Reasons  []string
+	NPS      models.Rating
+	Text     string
+	DateText string
 	// NPSGroup is promoter, passive, detractor or "" (no NPS): the
 	// analysis's group (its signals configuration), else the standard
 	// cut-offs on the nps field (9–10, 7–8, 0–6).
@@ -60,6 +67,9 @@ type analysed struct {
 		Path  string `json:"path"`
 		Label string `json:"label"`
 	} `json:"themes"`
+	Text     string   `json:"text"`
+	Priority int      `json:"priority"`
+	Reasons  []string `json:"priority_reasons"`
 }
 
 // ParseItem reads one line of stimmung analyze's JSON output, and the
@@ -81,7 +91,9 @@ func ParseItem(line []byte, columns ...string) (Item, error) {
 		}
 	}
 	it := Item{Failed: len(a.Error) > 0 && string(a.Error) != "null", ID: scalar(a.ID), Touchpoint: scalar(a.Touchpoint), Lang: a.Lang}
-	it.Date, it.HasDate = models.ParseDate(scalar(a.Date))
+	it.DateText = scalar(a.Date)
+	it.Date, it.HasDate = models.ParseDate(it.DateText)
+	it.Priority, it.Reasons, it.Text, it.NPS = a.Priority, a.Reasons, a.Text, models.ParseRating(a.NPS)
 	it.Columns = cols
 	it.NPSGroup = a.NPSGroup
 	if it.NPSGroup == "" {
