@@ -58,6 +58,9 @@ time, spikes and the follow-up queue are still to come.`,
 			}
 			size, _ := cmd.Flags().GetInt("queue-size")
 			t := tally{filter: filter, columns: filter.Columns(), impacts: report.Impacts{}, queue: report.NewQueue(size)}
+			if err := setupCompare(cmd, &t); err != nil {
+				return err
+			}
 			for _, b := range by {
 				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
 				if !isDimension(b) && !slices.Contains(t.columns, b) {
@@ -95,6 +98,8 @@ func addReportFlags(cmd *cobra.Command) {
 	cmd.Flags().StringSlice("lang", nil, "only these languages (de, en)")
 	cmd.Flags().StringSlice("theme", nil, "only comments with one of these themes (a theme takes its children)")
 	cmd.Flags().StringArray("where", nil, "only comments whose input column has this value: COLUMN=VALUE (repeatable; values of one column are alternatives)")
+	cmd.Flags().String("compare", "", "compare the period --since..--until with a baseline: previous, year or FROM..TO")
+	cmd.Flags().String("waterfall-by", report.ByTouchpoint, "the segments the NPS change is split over with --compare (touchpoint, lang or a column)")
 	cmd.Flags().StringSlice("by", nil, "break the figures down by theme, touchpoint, lang, day, week, month, quarter or any input column (repeatable, comma-separated)")
 	cmd.Flags().Bool("partial", false, "write the counts behind the figures (JSON), to merge with other parts' by \"stimmung report merge\"")
 }
@@ -115,7 +120,7 @@ report of one run over all of it. PART files are what "stimmung report
 			if err := checkReportFlags(cmd); err != nil {
 				return err
 			}
-			for _, f := range []string{"since", "until", "touchpoint", "lang", "theme", "where", "by"} {
+			for _, f := range []string{"since", "until", "touchpoint", "lang", "theme", "where", "by", "compare", "waterfall-by"} {
 				if cmd.Flags().Changed(f) {
 					return usageError{fmt.Errorf("--%s: filters and breakdowns apply when the parts are made (report --partial), not when they are merged", f)}
 				}
@@ -152,6 +157,16 @@ report of one run over all of it. PART files are what "stimmung report
 				if p.Queue != nil {
 					t.queue.Merge(p.Queue)
 				}
+				if i == 0 && p.Then != nil && p.Now != nil {
+					t.then, t.now = report.NewSide(p.Then.Segments.By), report.NewSide(p.Now.Segments.By)
+				}
+				if (p.Then != nil) != (t.then != nil) || (p.Now != nil) != (t.now != nil) {
+					return usageError{fmt.Errorf("%s: make all parts with the same --compare as %s", name, args[0])}
+				}
+				if p.Then != nil {
+					t.then.Merge(p.Then)
+					t.now.Merge(p.Now)
+				}
 			}
 			return writeReport(cmd, s, t)
 		},
@@ -183,11 +198,21 @@ type tally struct {
 	impacts    report.Impacts
 	queue      *report.Queue
 	columns    []string // the input columns the filter and breakdowns need
+	// then and now are the periods of --compare (nil without it); thenFilter
+	// is the filter with the baseline's dates.
+	then, now  *report.Side
+	thenFilter report.Filter
 }
 
 func (t *tally) add(it report.Item) {
+	if t.then != nil && t.thenFilter.Match(it) {
+		t.then.Add(it)
+	}
 	if !t.filter.Match(it) {
 		return
+	}
+	if t.now != nil {
+		t.now.Add(it)
 	}
 	t.counts.Add(it)
 	t.impacts.Add(it)
@@ -248,6 +273,7 @@ type document struct {
 	ThemeImpact []report.ThemeImpact `json:"theme_impact"`
 	Breakdowns  []breakdownJSON      `json:"breakdowns,omitempty"`
 	Queue       []report.QueueEntry  `json:"queue"`
+	Change      *report.Change       `json:"change,omitempty"`
 }
 
 type breakdownJSON struct {
@@ -263,6 +289,10 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	partial, _ := cmd.Flags().GetBool("partial")
 	k := t.counts.KPIs(minN)
 	doc := document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
+	if t.then != nil {
+		ch := report.Compare(t.then, t.now, k.MinN)
+		doc.Change = &ch
+	}
 	if queue, _ := cmd.Flags().GetBool("queue"); queue && !partial {
 		return writeQueue(s.Out, doc.Queue, format)
 	}
@@ -272,7 +302,8 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue}
+		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue,
+			Then: t.then, Now: t.now}
 	case format == "csv":
 		return usageError{errors.New("--format csv: only for the follow-up queue (--queue)")}
 	case format == "table":
@@ -281,6 +312,11 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 		}
 		if err := writeImpactTable(s.Out, doc.ThemeImpact, k.MinN); err != nil {
 			return err
+		}
+		if doc.Change != nil {
+			if err := writeChangeTable(s.Out, *doc.Change); err != nil {
+				return err
+			}
 		}
 		for _, b := range doc.Breakdowns {
 			if err := writeBreakdownTable(s.Out, b, k.MinN); err != nil {
@@ -296,6 +332,101 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	}
 	_, err = s.Out.Write(append(b, '\n'))
 	return err
+}
+
+// setupCompare reads --compare: the report's period is --since..--until,
+// the baseline the period before it (previous), a year before it (year) or
+// FROM..TO.
+func setupCompare(cmd *cobra.Command, t *tally) error {
+	cmp, _ := cmd.Flags().GetString("compare")
+	if cmp == "" {
+		return nil
+	}
+	f := t.filter
+	if f.Since.IsZero() || f.Until.IsZero() {
+		return usageError{errors.New("--compare needs the period to report: --since and --until")}
+	}
+	if f.Until.Before(f.Since) {
+		return usageError{errors.New("--until is before --since")}
+	}
+	tf := f
+	switch cmp {
+	case "previous":
+		days := int(f.Until.Sub(f.Since).Hours()/24) + 1
+		tf.Until = f.Since.AddDate(0, 0, -1)
+		tf.Since = f.Since.AddDate(0, 0, -days)
+	case "year":
+		tf.Since, tf.Until = f.Since.AddDate(-1, 0, 0), f.Until.AddDate(-1, 0, 0)
+	default:
+		from, to, ok := strings.Cut(cmp, "..")
+		a, okA := models.ParseDate(from)
+		b, okB := models.ParseDate(to)
+		if !ok || !okA || !okB || b.Before(a) {
+			return usageError{fmt.Errorf("--compare %q: want previous, year or FROM..TO (2024-01-01..2024-01-31)", cmp)}
+		}
+		tf.Since, tf.Until = a, b
+	}
+	by, _ := cmd.Flags().GetString("waterfall-by")
+	t.thenFilter = tf
+	t.then, t.now = report.NewSide(by), report.NewSide(by)
+	if !isDimension(by) && !slices.Contains(t.columns, by) {
+		t.columns = append(t.columns, by)
+	}
+	return nil
+}
+
+// writeChangeTable prints what changed against the baseline.
+func writeChangeTable(w io.Writer, ch report.Change) error {
+	fmt.Fprintln(w, "\nchange against the baseline")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "figure\tthen\tnow\tchange")
+	num := func(v *float64, f string) string {
+		if v == nil {
+			return "–"
+		}
+		return fmt.Sprintf(f, *v)
+	}
+	for _, k := range ch.KPIs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", strings.ReplaceAll(k.Name, "_", " "), num(k.Then, "%.1f"), num(k.Now, "%.1f"), num(k.Change, "%+.1f"))
+	}
+	tw.Flush()
+	if len(ch.Waterfall) > 0 {
+		fmt.Fprintln(w, "\nNPS change by segment: volume (mix) effect + score effect")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "segment\tvolume\tscore")
+		var vol, score float64
+		for _, s := range ch.Waterfall {
+			fmt.Fprintf(tw, "%s\t%+.1f\t%+.1f\n", termText(s.Segment), s.Volume, s.Score)
+			vol += s.Volume
+			score += s.Score
+		}
+		fmt.Fprintf(tw, "total\t%+.1f\t%+.1f\n", vol, score)
+		tw.Flush()
+	}
+	var sig []report.ThemeChange
+	for _, c := range ch.Themes {
+		if c.Significant {
+			sig = append(sig, c)
+		}
+	}
+	fmt.Fprintf(w, "\nthemes whose share changed more than noise (two-proportion test, Benjamini–Hochberg q = 0.05): %d\n", len(sig))
+	if len(sig) > 0 {
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "theme\tthen\tnow\tp")
+		for _, c := range sig {
+			fmt.Fprintf(tw, "%s\t%.1f %%\t%.1f %%\t%.4f\n", termText(c.Theme), c.ShareThen, c.ShareNow, c.P)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintf(w, "spikes (Poisson p < 0.01, at least 5 comments and 1.5 × expected): %d\n", len(ch.Spikes))
+	for _, sp := range ch.Spikes {
+		fmt.Fprintf(w, "  %s: %d comments, %.1f expected (p %.2g)\n", termText(sp.Theme), sp.Count, sp.Expected, sp.P)
+	}
+	fmt.Fprintf(w, "rare but rising (under 2 comments then, 3 or more now): %d\n", len(ch.Rising))
+	for _, c := range ch.Rising {
+		fmt.Fprintf(w, "  %s: %d then, %d now\n", termText(c.Theme), c.Then, c.Now)
+	}
+	return nil
 }
 
 // maxQueueSize bounds the follow-up queue, which is held in memory.

@@ -8,8 +8,9 @@ import (
 )
 
 // TestReportMergeEqualsWhole: the sample analysed, split in three, each part
-// reported with --partial, the parts merged: the same report (JSON and
-// table) as one run over the whole file.
+// reported with --partial (with breakdowns and a comparison with the
+// previous period), the parts merged: the same report (JSON and table) as
+// one run over the whole file.
 func TestReportMergeEqualsWhole(t *testing.T) {
 	analysed, errs, code := run(t, nil, "analyze", "-q", "../../testdata/sample/feedback.csv")
 	if code != 0 {
@@ -23,7 +24,7 @@ func TestReportMergeEqualsWhole(t *testing.T) {
 		if err := os.WriteFile(in, []byte(strings.Join(lines[cut[0]:cut[1]], "")), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out, errs, code := run(t, nil, "report", "--partial", "--by", "theme,month,touchpoint", in)
+		out, errs, code := run(t, nil, "report", "--partial", "--by", "theme,month,touchpoint", "--since", "2026-10-05", "--until", "2026-10-09", "--compare", "previous", in)
 		if code != 0 {
 			t.Fatalf("report --partial: exit %d: %s", code, errs)
 		}
@@ -34,7 +35,8 @@ func TestReportMergeEqualsWhole(t *testing.T) {
 		parts = append(parts, p)
 	}
 	for _, format := range []string{"json", "table"} {
-		whole, _, code1 := run(t, []byte(analysed), "report", "--min-n", "5", "-f", format, "--by", "theme,month,touchpoint")
+		whole, _, code1 := run(t, []byte(analysed), "report", "--min-n", "5", "-f", format, "--by", "theme,month,touchpoint",
+			"--since", "2026-10-05", "--until", "2026-10-09", "--compare", "previous")
 		merged, errs, code2 := run(t, nil, append([]string{"report", "merge", "--min-n", "5", "-f", format}, parts...)...)
 		if code1 != 0 || code2 != 0 {
 			t.Fatalf("exit %d, %d: %s", code1, code2, errs)

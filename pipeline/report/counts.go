@@ -207,4 +207,7 @@ type Partial struct {
 	Breakdowns []*Breakdown `json:"breakdowns,omitempty"`
 	Impacts    Impacts      `json:"theme_impact,omitempty"`
 	Queue      *Queue       `json:"queue,omitempty"`
+	// Then and Now are the periods of a comparison (--compare).
+	Then *Side `json:"then,omitempty"`
+	Now  *Side `json:"now,omitempty"`
 }
