@@ -61,6 +61,18 @@ time, spikes and the follow-up queue are still to come.`,
 			if err := setupCompare(cmd, &t); err != nil {
 				return err
 			}
+			htmlPath, _ := cmd.Flags().GetString("html")
+			if htmlPath != "" {
+				if err := checkOutput("--html", htmlPath, inputs, s.In); err != nil {
+					return err
+				}
+				// The HTML report draws the themes and the NPS trend.
+				for _, need := range []string{report.ByTheme, report.ByMonth} {
+					if !slices.Contains(by, need) {
+						by = append(by, need)
+					}
+				}
+			}
 			for _, b := range by {
 				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
 				if !isDimension(b) && !slices.Contains(t.columns, b) {
@@ -89,6 +101,7 @@ time, spikes and the follow-up queue are still to come.`,
 
 func addReportFlags(cmd *cobra.Command) {
 	cmd.Flags().StringP("format", "f", "table", "table or json (csv for --queue; json gives JSON lines with --queue)")
+	cmd.Flags().String("html", "", "write the report as one self-contained HTML file (charts as inline SVG, no network) instead of printing it")
 	cmd.Flags().Bool("queue", false, "print only the follow-up queue: the comments to act on first, by priority")
 	cmd.Flags().Int("queue-size", report.DefaultQueueSize, "comments in the follow-up queue")
 	cmd.Flags().Int("min-n", report.DefaultMinN, "the least n a figure needs to be shown as a number")
@@ -267,20 +280,6 @@ func isDimension(by string) bool {
 	return false
 }
 
-// document is the JSON report: the KPIs, then the breakdowns.
-type document struct {
-	report.KPIs
-	ThemeImpact []report.ThemeImpact `json:"theme_impact"`
-	Breakdowns  []breakdownJSON      `json:"breakdowns,omitempty"`
-	Queue       []report.QueueEntry  `json:"queue"`
-	Change      *report.Change       `json:"change,omitempty"`
-}
-
-type breakdownJSON struct {
-	By       string                  `json:"by"`
-	Segments []report.SegmentFigures `json:"segments"`
-}
-
 // writeReport prints the report as the flags ask: the partial counts, JSON
 // or tables.
 func writeReport(cmd *cobra.Command, s Streams, t tally) error {
@@ -288,16 +287,19 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
 	k := t.counts.KPIs(minN)
-	doc := document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
+	doc := report.Document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
 	if t.then != nil {
 		ch := report.Compare(t.then, t.now, k.MinN)
 		doc.Change = &ch
 	}
+	for _, b := range t.breakdowns {
+		doc.Breakdowns = append(doc.Breakdowns, report.BreakdownFigures{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
+	}
+	if path, _ := cmd.Flags().GetString("html"); path != "" && !partial {
+		return writeHTMLReport(s, path, doc)
+	}
 	if queue, _ := cmd.Flags().GetBool("queue"); queue && !partial {
 		return writeQueue(s.Out, doc.Queue, format)
-	}
-	for _, b := range t.breakdowns {
-		doc.Breakdowns = append(doc.Breakdowns, breakdownJSON{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
 	}
 	var v any = doc
 	switch {
@@ -429,6 +431,24 @@ func writeChangeTable(w io.Writer, ch report.Change) error {
 	return nil
 }
 
+// writeHTMLReport writes the self-contained HTML report to path (through
+// a temporary file, as every output) and says so on stderr.
+func writeHTMLReport(s Streams, path string, doc report.Document) error {
+	out, err := createOutput(path)
+	if err != nil {
+		return ioError{err}
+	}
+	if err := report.WriteHTML(out, doc, report.HTMLOptions{Generated: "stimmung " + Version}); err != nil {
+		out.abort()
+		return ioError{err}
+	}
+	if err := out.commit(); err != nil {
+		return ioError{err}
+	}
+	fmt.Fprintf(s.Err, "stimmung: wrote the HTML report to %s\n", path)
+	return nil
+}
+
 // maxQueueSize bounds the follow-up queue, which is held in memory.
 const maxQueueSize = 10_000
 
@@ -511,7 +531,7 @@ func writeImpactTable(w io.Writer, im []report.ThemeImpact, minN int) error {
 }
 
 // writeBreakdownTable prints one breakdown, the largest segments first.
-func writeBreakdownTable(w io.Writer, b breakdownJSON, minN int) error {
+func writeBreakdownTable(w io.Writer, b report.BreakdownFigures, minN int) error {
 	fmt.Fprintf(w, "\nby %s\n", b.By)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, b.By+"\tn\tshare\tNPS\tnet sentiment\tnegative\texamples")
