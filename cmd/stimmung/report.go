@@ -62,6 +62,11 @@ time, spikes and the follow-up queue are still to come.`,
 				return err
 			}
 			htmlPath, _ := cmd.Flags().GetString("html")
+			if xlsxPath, _ := cmd.Flags().GetString("xlsx"); xlsxPath != "" {
+				if err := checkOutput("--xlsx", xlsxPath, inputs, s.In); err != nil {
+					return err
+				}
+			}
 			if htmlPath != "" {
 				if err := checkOutput("--html", htmlPath, inputs, s.In); err != nil {
 					return err
@@ -100,7 +105,8 @@ time, spikes and the follow-up queue are still to come.`,
 }
 
 func addReportFlags(cmd *cobra.Command) {
-	cmd.Flags().StringP("format", "f", "table", "table or json (csv for --queue; json gives JSON lines with --queue)")
+	cmd.Flags().StringP("format", "f", "table", "table, json or markdown (csv for --queue; json gives JSON lines with --queue)")
+	cmd.Flags().String("xlsx", "", "write the report as an XLSX workbook, one sheet per table, instead of printing it")
 	cmd.Flags().String("html", "", "write the report as one self-contained HTML file (charts as inline SVG, no network) instead of printing it")
 	cmd.Flags().Bool("queue", false, "print only the follow-up queue: the comments to act on first, by priority")
 	cmd.Flags().Int("queue-size", report.DefaultQueueSize, "comments in the follow-up queue")
@@ -191,8 +197,8 @@ report of one run over all of it. PART files are what "stimmung report
 // checkReportFlags refuses bad flags before any input is read.
 func checkReportFlags(cmd *cobra.Command) error {
 	format, _ := cmd.Flags().GetString("format")
-	if format != "table" && format != "json" && format != "csv" {
-		return usageError{fmt.Errorf("--format %q: want table, json or csv", format)}
+	if format != "table" && format != "json" && format != "csv" && format != "markdown" {
+		return usageError{fmt.Errorf("--format %q: want table, json, markdown or csv", format)}
 	}
 	if size, _ := cmd.Flags().GetInt("queue-size"); size < 1 || size > maxQueueSize {
 		return usageError{fmt.Errorf("--queue-size %d: want 1 to %d", size, maxQueueSize)}
@@ -298,6 +304,9 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	if path, _ := cmd.Flags().GetString("html"); path != "" && !partial {
 		return writeHTMLReport(s, path, doc)
 	}
+	if path, _ := cmd.Flags().GetString("xlsx"); path != "" && !partial {
+		return writeXLSXReport(s, path, doc)
+	}
 	if queue, _ := cmd.Flags().GetBool("queue"); queue && !partial {
 		return writeQueue(s.Out, doc.Queue, format)
 	}
@@ -307,7 +316,10 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue,
 			Then: t.then, Now: t.now}
 	case format == "csv":
-		return usageError{errors.New("--format csv: only for the follow-up queue (--queue)")}
+		return usageError{errors.New("--format csv: only for the follow-up queue (--queue); for the whole report use --xlsx or -f markdown")}
+	case format == "markdown":
+		_, err := io.WriteString(s.Out, report.Markdown(doc.Tables()))
+		return err
 	case format == "table":
 		if err := writeKPITable(s.Out, k); err != nil {
 			return err
@@ -446,6 +458,23 @@ func writeHTMLReport(s Streams, path string, doc report.Document) error {
 		return ioError{err}
 	}
 	fmt.Fprintf(s.Err, "stimmung: wrote the HTML report to %s\n", path)
+	return nil
+}
+
+// writeXLSXReport writes the report as a workbook, one sheet per table.
+func writeXLSXReport(s Streams, path string, doc report.Document) error {
+	out, err := createOutput(path)
+	if err != nil {
+		return ioError{err}
+	}
+	if err := report.WriteXLSX(out, doc.Tables()); err != nil {
+		out.abort()
+		return ioError{err}
+	}
+	if err := out.commit(); err != nil {
+		return ioError{err}
+	}
+	fmt.Fprintf(s.Err, "stimmung: wrote the report to %s\n", path)
 	return nil
 }
 

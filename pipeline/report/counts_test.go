@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // items makes analysed lines: one per NPS value, with a label and a theme
@@ -97,5 +100,32 @@ func TestParseItem(t *testing.T) {
 	}
 	if _, err := ParseItem([]byte(`{"nps":`)); err == nil {
 		t.Error("a broken line gave no error")
+	}
+}
+
+// TestXLSX: one sheet per table, numbers as numbers, ids as text.
+func TestXLSX(t *testing.T) {
+	c := count(t, lines(10, 9, 9, 10, 9, 10, 7, 8, 3, 6))
+	d := Document{KPIs: c.KPIs(5), Queue: []QueueEntry{{ID: "007", Priority: 40}}}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, d.Tables()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"KPIs", "Theme impact", "Follow-up queue"}) {
+		t.Errorf("sheets %v", got)
+	}
+	if v, _ := f.GetCellValue("KPIs", "B2"); v != "40" {
+		t.Errorf("NPS cell %q", v)
+	}
+	if typ, _ := f.GetCellType("KPIs", "B2"); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+		t.Errorf("NPS is stored as text")
+	}
+	if v, _ := f.GetCellValue("Follow-up queue", "B2"); v != "007" {
+		t.Errorf("id cell %q", v)
 	}
 }
