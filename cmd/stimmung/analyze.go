@@ -20,7 +20,6 @@ import (
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
-	"github.com/stimmung/stimmung/pipeline/index"
 	"github.com/stimmung/stimmung/pipeline/read"
 	"github.com/stimmung/stimmung/pipeline/write"
 )
@@ -401,7 +400,7 @@ func unreadableDate(raw json.RawMessage) (string, bool) {
 	if strings.TrimSpace(s) == "" {
 		return "", false
 	}
-	if _, ok := index.ParseDate(s); ok {
+	if _, ok := models.ParseDate(s); ok {
 		return "", false
 	}
 	return s, true

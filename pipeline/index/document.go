@@ -3,7 +3,6 @@ package index
 import (
 	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -172,7 +171,7 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 	if tp := stringValue(r.Field("touchpoint")); tp != "" {
 		keyword(FieldTouchpoint, 0, tp)
 	}
-	if t, ok := ParseDate(stringValue(r.Field("date"))); ok {
+	if t, ok := models.ParseDate(stringValue(r.Field("date"))); ok {
 		d.AddField(newDateField(FieldDate, t, b.fieldOpts(FieldDate)))
 		keyword(FieldMonth, 0, t.Format("2006-01"))
 	}
@@ -215,6 +214,3 @@ func stringValue(raw json.RawMessage) string {
 	}
 	return ""
 }
-
-// ParseDate reads a date as exports write it (models.ParseDate).
-func ParseDate(s string) (time.Time, bool) { return models.ParseDate(s) }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/stimmung/stimmung/models"
 )
 
 // fieldAliases map the field names a user may write in a query to index
@@ -439,7 +441,7 @@ func parseDay(s string) (time.Time, time.Time, error) {
 	if t, err := time.Parse("2006-01", s); err == nil {
 		return t, t.AddDate(0, 1, 0), nil
 	}
-	t, ok := ParseDate(s)
+	t, ok := models.ParseDate(s)
 	if !ok {
 		return time.Time{}, time.Time{}, fmt.Errorf("not a date: want 2024-03-31 or 2024-03")
 	}

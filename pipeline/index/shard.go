@@ -90,7 +90,7 @@ func NewShardWriterWith(dir string, versions map[string]string, batchSize int, r
 
 // ShardOf names the shard of a record: its month, or "undated".
 func ShardOf(r *models.Record) string {
-	if t, ok := ParseDate(stringValue(r.Field("date"))); ok {
+	if t, ok := models.ParseDate(stringValue(r.Field("date"))); ok {
 		return t.Format("2006-01")
 	}
 	return undatedShard

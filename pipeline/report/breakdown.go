@@ -63,14 +63,7 @@ func (b *Breakdown) Add(it Item) {
 func (b *Breakdown) keys(it Item, column string) []string {
 	switch b.By {
 	case ByTheme:
-		var ks []string
-		for _, p := range it.Themes {
-			for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
-				if k := p[:i]; !slices.Contains(ks, k) {
-					ks = append(ks, k)
-				}
-			}
-		}
+		ks := themesAndParents(it)
 		if len(ks) == 0 {
 			return []string{NoValue}
 		}
@@ -96,6 +89,21 @@ func (b *Breakdown) keys(it Item, column string) []string {
 		return []string{fmt.Sprintf("%d-Q%d", d.Year(), (int(d.Month())+2)/3)}
 	}
 	return []string{orNone(column)}
+}
+
+// themesAndParents lists the themes of it and their parents, each once, in
+// order of first mention ("service/reachability" gives it and "service"):
+// a comment about a child theme is a comment about its parent too.
+func themesAndParents(it Item) []string {
+	var ks []string
+	for _, p := range it.Themes {
+		for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
+			if k := p[:i]; !slices.Contains(ks, k) {
+				ks = append(ks, k)
+			}
+		}
+	}
+	return ks
 }
 
 func orNone(s string) string {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -38,14 +39,8 @@ func (s *Side) Add(it Item) {
 	if it.Failed {
 		return
 	}
-	seen := map[string]bool{}
-	for _, p := range it.Themes {
-		for j := len(p); j > 0; j = strings.LastIndexByte(p[:j], '/') {
-			if k := p[:j]; !seen[k] {
-				seen[k] = true
-				s.Themes[k]++
-			}
-		}
+	for _, k := range themesAndParents(it) {
+		s.Themes[k]++
 	}
 	s.Segments.Add(it)
 }
@@ -155,13 +150,7 @@ func waterfall(then, now *Side) []WaterfallStep {
 		return
 	}
 	var out []WaterfallStep
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range keys {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		var ct, cn Counts
 		if s := then.Segments.Segments[k]; s != nil {
 			ct = s.Counts

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -75,7 +76,7 @@ func trendSVG(b BreakdownFigures) template.HTML {
 		return ""
 	}
 	// Periods in time order (their keys sort so).
-	sortByKey(pts)
+	slices.SortFunc(pts, func(a, b SegmentFigures) int { return strings.Compare(a.Key, b.Key) })
 	const W, H, L, T, B = 720.0, 220.0, 40.0, 10.0, 30.0
 	x := func(i int) float64 {
 		if len(pts) == 1 {
@@ -118,16 +119,6 @@ func trendSVG(b BreakdownFigures) template.HTML {
 	}
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
-}
-
-func sortByKey(s []SegmentFigures) {
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j].Key < s[i].Key {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
 }
 
 // themeBarsSVG draws the themes by volume (top level and children),

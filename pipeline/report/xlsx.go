@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
@@ -61,7 +60,7 @@ var textColumns = map[string]bool{"id": true, "date": true, "touchpoint": true, 
 // sheetName fits a table name into Excel's 31 characters.
 func sheetName(s string) string {
 	if r := []rune(s); len(r) > 31 {
-		return fmt.Sprint(string(r[:31]))
+		return string(r[:31])
 	}
 	return s
 }
