@@ -26,6 +26,18 @@ func ParseDate(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
+	// The common forms first, by their shape: a report reads a date per
+	// record, and each layout that fails allocates an error.
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, true
+		}
+	case len(s) == 10 && s[2] == '.' && s[5] == '.':
+		if t, err := time.Parse("02.01.2006", s); err == nil {
+			return t, true
+		}
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC(), true

@@ -1,6 +1,8 @@
 package read
 
 import (
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
+
 	"bytes"
 	"io"
 	"strings"
@@ -340,8 +342,8 @@ func TestScannerAgreesWithEncodingJSON(t *testing.T) {
 		`{"a":1 "b":2}`, `{"a":[[[[]]]],"b":{"c":{"d":{}}}}`, `{"a":nulll}`, `{"a":[true,false,null]}`,
 		`{"a":"\/\b\f\n\r\t\\\""}`, `{"a":1}}`, `{"a":1`, `{"a"`, `{"a":`, `{`, `{"a":"x"}` + "\x00",
 		`{"":1}`, `{"a":[1 2]}`, `{"a":{"b":1,"b":2}}`,
-		`{"a":` + strings.Repeat("[", maxJSONDepth-1) + strings.Repeat("]", maxJSONDepth-1) + `}`,
-		`{"a":` + strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth) + `}`,
+		`{"a":` + strings.Repeat("[", jsontext.MaxDepth-1) + strings.Repeat("]", jsontext.MaxDepth-1) + `}`,
+		`{"a":` + strings.Repeat("[", jsontext.MaxDepth) + strings.Repeat("]", jsontext.MaxDepth) + `}`,
 	}
 	for _, in := range inputs {
 		checkScanner(t, []byte(in))

@@ -11,10 +11,6 @@ import (
 	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
-// maxJSONDepth is encoding/json's nesting limit; the scanner keeps it so
-// that both agree on what is valid.
-const maxJSONDepth = 10000
-
 // internLimit bounds the key cache, so that an input with ever new keys
 // costs allocations, not memory.
 const internLimit = 4096
@@ -36,20 +32,20 @@ type objectScanner struct {
 // the last value, as decoding into a map would.
 func (s *objectScanner) scan(b []byte, fields []models.Field) ([]models.Field, bool) {
 	s.dup = ""
-	i := skipWS(b, 0)
+	i := jsontext.SkipWS(b, 0)
 	if i >= len(b) || b[i] != '{' {
 		return fields, false
 	}
-	i = skipWS(b, i+1)
+	i = jsontext.SkipWS(b, i+1)
 	if i < len(b) && b[i] == '}' {
-		return fields, skipWS(b, i+1) == len(b)
+		return fields, jsontext.SkipWS(b, i+1) == len(b)
 	}
 	first := len(fields)
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return fields, false
 		}
-		end, esc, ok := scanString(b, i)
+		end, esc, ok := jsontext.ScanString(b, i)
 		if !ok {
 			return fields, false
 		}
@@ -57,25 +53,25 @@ func (s *objectScanner) scan(b []byte, fields []models.Field) ([]models.Field, b
 		if !ok {
 			return fields, false
 		}
-		i = skipWS(b, end)
+		i = jsontext.SkipWS(b, end)
 		if i >= len(b) || b[i] != ':' {
 			return fields, false
 		}
-		i = skipWS(b, i+1)
+		i = jsontext.SkipWS(b, i+1)
 		start := i
-		if i, ok = skipValue(b, i, 1); !ok {
+		if i, ok = jsontext.SkipValue(b, i, 1); !ok {
 			return fields, false
 		}
 		fields = s.add(fields, first, key, b[start:i])
-		i = skipWS(b, i)
+		i = jsontext.SkipWS(b, i)
 		if i >= len(b) {
 			return fields, false
 		}
 		switch b[i] {
 		case ',':
-			i = skipWS(b, i+1)
+			i = jsontext.SkipWS(b, i+1)
 		case '}':
-			return fields, skipWS(b, i+1) == len(b)
+			return fields, jsontext.SkipWS(b, i+1) == len(b)
 		default:
 			return fields, false
 		}
@@ -140,210 +136,6 @@ func (s *objectScanner) noteDup(key string) {
 	if s.dup == "" {
 		s.dup = key
 	}
-}
-
-func skipWS(b []byte, i int) int {
-	for i < len(b) {
-		switch b[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// scanString scans the JSON string starting at b[i] == '"' and returns the
-// index after its closing quote and whether it holds escapes. The input is
-// valid UTF-8 already, so only escapes and control bytes need checking.
-func scanString(b []byte, i int) (end int, esc, ok bool) {
-	i++
-	for i < len(b) {
-		// Skip plain bytes in bulk: most of a line is string content.
-		j := i
-		for j < len(b) && b[j] >= 0x20 && b[j] != '"' && b[j] != '\\' {
-			j++
-		}
-		i = j
-		if i >= len(b) {
-			break
-		}
-		switch c := b[i]; {
-		case c == '"':
-			return i + 1, esc, true
-		case c == '\\':
-			esc = true
-			if i+1 >= len(b) {
-				return 0, false, false
-			}
-			switch b[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if _, ok := jsontext.Hex4(b[i+2:]); !ok {
-					return 0, false, false
-				}
-				i += 6
-			default:
-				return 0, false, false
-			}
-		default: // a control byte
-			return 0, false, false
-		}
-	}
-	return 0, false, false
-}
-
-// skipValue returns the index after the JSON value starting at b[i]; depth
-// is the nesting depth of the enclosing containers. Nested containers are
-// tracked on an explicit stack, so a line of a million '[' cannot exhaust
-// the goroutine stack.
-func skipValue(b []byte, i, depth int) (int, bool) {
-	var stackBuf [32]byte
-	stack := stackBuf[:0] // closing bytes of the open containers
-	for {
-		// A value starts at b[i].
-		if i >= len(b) {
-			return i, false
-		}
-		switch c := b[i]; {
-		case c == '"':
-			end, _, ok := scanString(b, i)
-			if !ok {
-				return i, false
-			}
-			i = end
-		case c == '{' || c == '[':
-			if depth+len(stack)+1 > maxJSONDepth {
-				return i, false
-			}
-			closer := byte('}')
-			if c == '[' {
-				closer = ']'
-			}
-			stack = append(stack, closer)
-			i = skipWS(b, i+1)
-			if i < len(b) && b[i] == closer {
-				stack = stack[:len(stack)-1]
-				i++
-				break
-			}
-			if c == '{' {
-				var ok bool
-				if i, ok = skipKey(b, i); !ok {
-					return i, false
-				}
-			}
-			continue
-		case c == 't':
-			if !bytes.HasPrefix(b[i:], []byte("true")) {
-				return i, false
-			}
-			i += 4
-		case c == 'f':
-			if !bytes.HasPrefix(b[i:], []byte("false")) {
-				return i, false
-			}
-			i += 5
-		case c == 'n':
-			if !bytes.HasPrefix(b[i:], []byte("null")) {
-				return i, false
-			}
-			i += 4
-		case c == '-' || ('0' <= c && c <= '9'):
-			var ok bool
-			if i, ok = skipNumber(b, i); !ok {
-				return i, false
-			}
-		default:
-			return i, false
-		}
-		// After a value: close containers or go on to the next element.
-		for {
-			if len(stack) == 0 {
-				return i, true
-			}
-			i = skipWS(b, i)
-			if i >= len(b) {
-				return i, false
-			}
-			top := stack[len(stack)-1]
-			if b[i] == top {
-				stack = stack[:len(stack)-1]
-				i++
-				continue
-			}
-			if b[i] != ',' {
-				return i, false
-			}
-			i = skipWS(b, i+1)
-			if top == '}' {
-				var ok bool
-				if i, ok = skipKey(b, i); !ok {
-					return i, false
-				}
-			}
-			break
-		}
-	}
-}
-
-// skipKey skips `"key" :` and the whitespace after it.
-func skipKey(b []byte, i int) (int, bool) {
-	if i >= len(b) || b[i] != '"' {
-		return i, false
-	}
-	end, _, ok := scanString(b, i)
-	if !ok {
-		return i, false
-	}
-	i = skipWS(b, end)
-	if i >= len(b) || b[i] != ':' {
-		return i, false
-	}
-	return skipWS(b, i+1), true
-}
-
-// skipNumber skips -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func skipNumber(b []byte, i int) (int, bool) {
-	if b[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(b) && b[i] == '0':
-		i++
-	case i < len(b) && '1' <= b[i] && b[i] <= '9':
-		i = skipDigits(b, i)
-	default:
-		return i, false
-	}
-	if i < len(b) && b[i] == '.' {
-		j := skipDigits(b, i+1)
-		if j == i+1 {
-			return i, false
-		}
-		i = j
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		j := skipDigits(b, i)
-		if j == i {
-			return i, false
-		}
-		i = j
-	}
-	return i, true
-}
-
-func skipDigits(b []byte, i int) int {
-	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-		i++
-	}
-	return i
 }
 
 // notObjectMessage explains why b, which the scanner rejected, gives no

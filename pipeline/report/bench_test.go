@@ -16,12 +16,13 @@ func BenchmarkReportJSONLines(b *testing.B) {
 		b.Fatal(err)
 	}
 	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	p := NewParser()
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		var c Counts
 		for _, l := range lines {
-			it, err := ParseItem(l)
+			it, err := p.Parse(l)
 			if err != nil {
 				b.Fatal(err)
 			}

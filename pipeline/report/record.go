@@ -1,12 +1,15 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // Item is what a report reads of one analysed record.
@@ -47,77 +50,260 @@ type Item struct {
 	Themed bool
 }
 
-// analysed is the part of an output line of stimmung analyze a report
-// reads.
-type analysed struct {
-	ID         json.RawMessage `json:"id"`
-	Date       json.RawMessage `json:"date"`
-	Touchpoint json.RawMessage `json:"touchpoint"`
-	Lang       string          `json:"lang"`
-	Error      json.RawMessage `json:"error"`
-	NPS        json.RawMessage `json:"nps"`
-	CSAT       json.RawMessage `json:"csat"`
-	CES        json.RawMessage `json:"ces"`
-	NPSGroup   string          `json:"nps_group"`
-	CSATGroup  string          `json:"csat_group"`
-	Sentiment  *struct {
-		Label string `json:"label"`
-	} `json:"sentiment"`
-	Themes []struct {
-		Path  string `json:"path"`
-		Label string `json:"label"`
-	} `json:"themes"`
-	Text     string   `json:"text"`
-	Priority int      `json:"priority"`
-	Reasons  []string `json:"priority_reasons"`
+// ParseItem reads one line of stimmung analyze's JSON output, and the
+// values of the named columns (for breakdowns by any column). A reader of
+// many lines uses a Parser.
+func ParseItem(line []byte, columns ...string) (Item, error) {
+	return NewParser(columns...).Parse(line)
 }
 
-// ParseItem reads one line of stimmung analyze's JSON output, and the
-// values of the named columns (for breakdowns by any column).
-func ParseItem(line []byte, columns ...string) (Item, error) {
-	var a analysed
-	if err := json.Unmarshal(line, &a); err != nil {
-		return Item{}, fmt.Errorf("not an analysed record: %v", err)
+// internLimit bounds a Parser's cache of values, so that a file of ever
+// new values costs allocations, not memory.
+const internLimit = 4096
+
+// Parser reads analysed records. It scans each line once with jsontext,
+// taking the members a report needs and passing over the rest (sentences,
+// matches, explanations), and keeps one copy of the short values that
+// repeat from record to record (languages, labels, themes, touchpoints,
+// dates): a report over a million records is bound by Parse. A Parser is
+// not safe for concurrent use.
+type Parser struct {
+	columns []string
+	intern  map[string]string
+}
+
+// NewParser returns a Parser that also reads the named input columns
+// (Item.Columns).
+func NewParser(columns ...string) *Parser {
+	return &Parser{columns: columns, intern: map[string]string{}}
+}
+
+// str is the content of the JSON string v, from the cache when it is
+// there; ok is false when v is no string.
+func (p *Parser) str(v []byte) (string, bool) {
+	if len(v) < 2 || v[0] != '"' {
+		return "", false
 	}
-	var cols map[string]string
-	if len(columns) > 0 {
-		var all map[string]json.RawMessage
-		if err := json.Unmarshal(line, &all); err != nil {
-			return Item{}, fmt.Errorf("not an analysed record: %v", err)
+	inner := v[1 : len(v)-1]
+	if s, ok := p.intern[string(inner)]; ok {
+		return s, true
+	}
+	s, ok := jsontext.Unquote(v)
+	if ok && len(p.intern) < internLimit && len(s) <= 64 {
+		p.intern[string(inner)] = s
+	}
+	return s, ok
+}
+
+// Parse reads one line of stimmung analyze's JSON output.
+func (p *Parser) Parse(line []byte) (Item, error) {
+	columns := p.columns
+	var (
+		it               Item
+		nps, csat, ces   []byte
+		csatGroup        string
+		typeErr          error
+		label, themesRaw []byte
+	)
+	str := func(name string, v []byte) string {
+		s, ok := p.strOrNull(v)
+		if !ok && typeErr == nil {
+			typeErr = fmt.Errorf("%q is %s, not a string", name, kindOf(v))
 		}
-		cols = make(map[string]string, len(columns))
-		for _, c := range columns {
-			cols[c] = scalar(all[c])
+		return s
+	}
+	end, ok := jsontext.Fields(line, 0, 0, func(key, v []byte) bool {
+		k := key[1 : len(key)-1]
+		if bytes.IndexByte(k, '\\') >= 0 {
+			s, _ := jsontext.Unquote(key)
+			k = []byte(s)
+		}
+		switch string(k) {
+		case "id":
+			it.ID = scalar(v)
+		case "date":
+			it.DateText = p.scalar(v)
+		case "touchpoint":
+			it.Touchpoint = p.scalar(v)
+		case "lang":
+			it.Lang = str("lang", v)
+		case "error":
+			it.Failed = string(v) != "null"
+		case "nps":
+			nps = v
+		case "csat":
+			csat = v
+		case "ces":
+			ces = v
+		case "nps_group":
+			it.NPSGroup = str("nps_group", v)
+		case "csat_group":
+			csatGroup = str("csat_group", v)
+		case "sentiment":
+			label = v
+		case "themes":
+			themesRaw = v
+		case "text":
+			it.Text = str("text", v)
+		case "priority":
+			if string(v) != "null" {
+				p, err := strconv.Atoi(string(v))
+				if err != nil && typeErr == nil {
+					typeErr = fmt.Errorf("\"priority\" is %s, not a whole number", kindOf(v))
+				}
+				it.Priority = p
+			}
+		case "priority_reasons":
+			it.Reasons = it.Reasons[:0]
+			if string(v) != "null" && !stringArray(v, &it.Reasons) && typeErr == nil {
+				typeErr = fmt.Errorf("\"priority_reasons\" is %s, not an array of strings", kindOf(v))
+			}
+		}
+		if len(columns) > 0 {
+			for _, c := range columns {
+				if c == string(k) {
+					if it.Columns == nil {
+						it.Columns = make(map[string]string, len(columns))
+					}
+					it.Columns[c] = scalar(v)
+				}
+			}
+		}
+		return true
+	})
+	if !ok || jsontext.SkipWS(line, end) != len(line) {
+		return Item{}, fmt.Errorf("not an analysed record: %s", invalidMessage(line))
+	}
+	if typeErr != nil {
+		return Item{}, fmt.Errorf("not an analysed record: %v", typeErr)
+	}
+	if len(label) > 0 && string(label) != "null" {
+		if !p.sentimentLabel(label, &it.Label) {
+			return Item{}, fmt.Errorf("not an analysed record: \"sentiment\" is %s, not an object with a label", kindOf(label))
 		}
 	}
-	it := Item{Failed: len(a.Error) > 0 && string(a.Error) != "null", ID: scalar(a.ID), Touchpoint: scalar(a.Touchpoint), Lang: a.Lang}
-	it.DateText = scalar(a.Date)
+	if len(themesRaw) > 0 && string(themesRaw) != "null" {
+		if !p.themes(themesRaw, &it) {
+			return Item{}, fmt.Errorf("not an analysed record: \"themes\" is no array of themes with a path")
+		}
+	}
 	it.Date, it.HasDate = models.ParseDate(it.DateText)
-	it.Priority, it.Reasons, it.Text, it.NPS = a.Priority, a.Reasons, a.Text, models.ParseRating(a.NPS)
-	it.Columns = cols
-	it.NPSGroup = a.NPSGroup
+	it.NPS = models.ParseRating(nps)
 	if it.NPSGroup == "" {
-		if r := models.ParseRating(a.NPS); r.Valid && r.Value >= 0 && r.Value <= 10 {
+		if r := it.NPS; r.Valid && r.Value >= 0 && r.Value <= 10 {
 			it.NPSGroup = npsGroup(r.Value)
 		}
 	}
-	it.CSAT, it.CES = models.ParseRating(a.CSAT), models.ParseRating(a.CES)
-	it.CSATSatisfied = a.CSATGroup == "satisfied"
-	if a.Sentiment != nil {
-		it.Label = a.Sentiment.Label
-	}
-	it.Themed = len(a.Themes) > 0
-	for _, th := range a.Themes {
-		it.Themes = append(it.Themes, th.Path)
-		it.ThemeLabels = append(it.ThemeLabels, th.Label)
-	}
+	it.CSAT, it.CES = models.ParseRating(csat), models.ParseRating(ces)
+	it.CSATSatisfied = csatGroup == "satisfied"
+	it.Themed = len(it.Themes) > 0
 	return it, nil
 }
 
+// strOrNull is str, with null as "".
+func (p *Parser) strOrNull(v []byte) (string, bool) {
+	if string(v) == "null" {
+		return "", true
+	}
+	return p.str(v)
+}
+
+// stringArray appends the strings of a JSON array of strings.
+func stringArray(v []byte, dst *[]string) bool {
+	good := true
+	_, ok := jsontext.Elements(v, 0, 1, func(e []byte) bool {
+		s, ok := jsontext.Unquote(e)
+		if !ok {
+			good = false
+			return false
+		}
+		*dst = append(*dst, s)
+		return true
+	})
+	return ok && good
+}
+
+// sentimentLabel reads the label of the sentiment object.
+func (p *Parser) sentimentLabel(v []byte, label *string) bool {
+	good := true
+	_, ok := jsontext.Fields(v, 0, 1, func(key, val []byte) bool {
+		if string(key) == `"label"` {
+			*label, good = p.strOrNull(val)
+		}
+		return good
+	})
+	return ok && good
+}
+
+// themes reads the path and label of each theme.
+func (p *Parser) themes(v []byte, it *Item) bool {
+	good := true
+	_, ok := jsontext.Elements(v, 0, 1, func(e []byte) bool {
+		var path, label string
+		_, ok := jsontext.Fields(e, 0, 2, func(key, val []byte) bool {
+			switch string(key) {
+			case `"path"`:
+				path, good = p.strOrNull(val)
+			case `"label"`:
+				label, good = p.strOrNull(val)
+			}
+			return good
+		})
+		if !ok || !good || path == "" {
+			good = false
+			return false
+		}
+		it.Themes = append(it.Themes, path)
+		it.ThemeLabels = append(it.ThemeLabels, label)
+		return true
+	})
+	return ok && good
+}
+
+// invalidMessage says why a line the scanner refused is no JSON object:
+// encoding/json (slow, but only on this path) words the syntax error.
+func invalidMessage(line []byte) string {
+	var raw json.RawMessage
+	if err := json.Unmarshal(line, &raw); err != nil {
+		return err.Error()
+	}
+	return "the line is " + kindOf(raw) + ", not a JSON object"
+}
+
+// kindOf names the JSON type of a valid value, for messages.
+func kindOf(v []byte) string {
+	i := jsontext.SkipWS(v, 0)
+	if i >= len(v) {
+		return "empty"
+	}
+	switch c := v[i]; {
+	case c == '"':
+		return "a string"
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// scalar is scalar(raw), with the string from the cache.
+func (p *Parser) scalar(raw []byte) string {
+	if len(raw) > 0 && raw[0] == '"' {
+		s, _ := p.str(raw)
+		return strings.TrimSpace(s)
+	}
+	return scalar(raw)
+}
+
 // scalar is a JSON string's text, or a number's; "" otherwise.
-func scalar(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
+func scalar(raw []byte) string {
+	if len(raw) > 0 && raw[0] == '"' {
+		s, _ := jsontext.Unquote(raw)
 		return strings.TrimSpace(s)
 	}
 	if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
