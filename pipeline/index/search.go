@@ -112,11 +112,8 @@ func (r Request) checkWindow() error {
 	return nil
 }
 
-// BuildRequest turns r into a Bleve search request.
-func BuildRequest(r Request) (*bleve.SearchRequest, error) {
-	if err := r.checkWindow(); err != nil {
-		return nil, err
-	}
+// query is r's query with its filters.
+func (r Request) query() (query.Query, error) {
 	q, err := ParseQuery(r.Query)
 	if err != nil {
 		return nil, err
@@ -140,6 +137,18 @@ func BuildRequest(r Request) (*bleve.SearchRequest, error) {
 			bq.AddFilter(f)
 			q = bq
 		}
+	}
+	return q, nil
+}
+
+// BuildRequest turns r into a Bleve search request.
+func BuildRequest(r Request) (*bleve.SearchRequest, error) {
+	if err := r.checkWindow(); err != nil {
+		return nil, err
+	}
+	q, err := r.query()
+	if err != nil {
+		return nil, err
 	}
 	size := r.Size
 	if size <= 0 {
