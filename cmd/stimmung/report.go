@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -47,9 +48,13 @@ time, spikes and the follow-up queue are still to come.`,
 			if err := checkReportFlags(cmd); err != nil {
 				return err
 			}
-			inputs, _, err := checkInputs(args)
-			if err != nil {
-				return err
+			indexDir, _ := cmd.Flags().GetString("index")
+			var inputs []string
+			if indexDir == "" {
+				var err error
+				if inputs, _, err = checkInputs(args); err != nil {
+					return err
+				}
 			}
 			by, _ := cmd.Flags().GetStringSlice("by")
 			filter, err := reportFilter(cmd)
@@ -85,6 +90,11 @@ time, spikes and the follow-up queue are still to come.`,
 				}
 			}
 			bad := 0
+			if indexDir != "" {
+				if err := countIndex(context.Background(), cmd, s, indexDir, args, &t); err != nil {
+					return err
+				}
+			}
 			for _, in := range inputs {
 				if err := countFile(in, s, &t, &bad); err != nil {
 					return ioError{err}
@@ -101,6 +111,7 @@ time, spikes and the follow-up queue are still to come.`,
 	}
 	cmd.AddCommand(newReportMergeCmd(s))
 	addReportFlags(cmd)
+	addReportIndexFlags(cmd)
 	return cmd
 }
 
@@ -596,10 +607,22 @@ func countFile(name string, s Streams, t *tally, bad *int) error {
 		r, display = f, filepath.Base(name)
 	}
 	br := bufio.NewReaderSize(r, 1<<16)
+	p := report.NewParser(t.columns...)
+	var long []byte // a line longer than the reader's buffer
 	for line := int64(1); ; line++ {
-		b, err := br.ReadBytes('\n')
+		// ReadSlice spares a copy of each line: the parsed record is
+		// counted before the next line is read.
+		b, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			long = append(long[:0], b...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				b, err = br.ReadSlice('\n')
+				long = append(long, b...)
+			}
+			b = long
+		}
 		if len(bytes.TrimSpace(b)) > 0 {
-			it, perr := report.ParseItem(b, t.columns...)
+			it, perr := p.Parse(b)
 			if perr != nil {
 				*bad++
 				if *bad <= maxReportProblems {

@@ -58,8 +58,11 @@ func (q *Queue) Add(it Item) {
 	if it.Failed || it.Priority <= 0 {
 		return
 	}
+	if len(q.Entries) >= q.Size && !worse(q.Entries[0], QueueEntry{Priority: it.Priority, Seq: seq}) {
+		return // most comments: the queue is full of better ones
+	}
 	q.offer(QueueEntry{ID: it.ID, Date: it.DateText, Touchpoint: it.Touchpoint, NPS: value(it.NPS), CSAT: value(it.CSAT),
-		CES: value(it.CES), Priority: it.Priority, Reasons: it.Reasons, Excerpt: excerpt(it.Text), Seq: seq})
+		CES: value(it.CES), Priority: it.Priority, Reasons: it.Reasons(), Excerpt: excerpt(it.Text()), Seq: seq})
 }
 
 // Merge adds the entries of a later part's queue.

@@ -12,7 +12,10 @@ import (
 	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
-// Item is what a report reads of one analysed record.
+// Item is what a report reads of one analysed record. Its slices and its
+// text point into the line and into its Parser's buffers: they hold until
+// the Parser's next Parse, while the line is unchanged; whoever keeps any
+// of them copies it (the follow-up queue does).
 type Item struct {
 	ID string
 	// Failed: the record is an error record of the analysis.
@@ -28,13 +31,14 @@ type Item struct {
 	// Columns holds the values of the input columns ParseItem was asked
 	// for (strings and numbers as text).
 	Columns map[string]string
-	// For the follow-up queue: the priority and its reasons, the NPS, the
-	// text and the date as written.
+	// For the follow-up queue: the priority, the NPS and the date as
+	// written; the text and the priority's reasons are read when asked for
+	// (Text, Reasons): most records never enter the queue.
 	Priority int
-	Reasons  []string
 	NPS      models.Rating
-	Text     string
 	DateText string
+	text     []byte // the JSON string, or nil
+	reasons  []byte // the JSON array, or nil
 	// NPSGroup is promoter, passive, detractor or "" (no NPS): the
 	// analysis's group (its signals configuration), else the standard
 	// cut-offs on the nps field (9–10, 7–8, 0–6).
@@ -48,6 +52,21 @@ type Item struct {
 	Label string
 	// Themed: at least one theme of the taxonomy matched.
 	Themed bool
+}
+
+// Text is the comment's text.
+func (it Item) Text() string {
+	s, _ := jsontext.Unquote(it.text)
+	return s
+}
+
+// Reasons are the reasons of the comment's priority.
+func (it Item) Reasons() []string {
+	var out []string
+	if len(it.reasons) > 0 {
+		stringArray(it.reasons, &out)
+	}
+	return out
 }
 
 // ParseItem reads one line of stimmung analyze's JSON output, and the
@@ -70,6 +89,8 @@ const internLimit = 4096
 type Parser struct {
 	columns []string
 	intern  map[string]string
+	// themes and labels are the buffers of Item.Themes and ThemeLabels.
+	themes, labels []string
 }
 
 // NewParser returns a Parser that also reads the named input columns
@@ -144,7 +165,13 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		case "themes":
 			themesRaw = v
 		case "text":
-			it.Text = str("text", v)
+			it.text = nil
+			if string(v) != "null" {
+				if v[0] != '"' && typeErr == nil {
+					typeErr = fmt.Errorf("\"text\" is %s, not a string", kindOf(v))
+				}
+				it.text = v
+			}
 		case "priority":
 			if string(v) != "null" {
 				p, err := strconv.Atoi(string(v))
@@ -154,9 +181,12 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 				it.Priority = p
 			}
 		case "priority_reasons":
-			it.Reasons = it.Reasons[:0]
-			if string(v) != "null" && !stringArray(v, &it.Reasons) && typeErr == nil {
-				typeErr = fmt.Errorf("\"priority_reasons\" is %s, not an array of strings", kindOf(v))
+			it.reasons = nil
+			if string(v) != "null" {
+				if !allStrings(v) && typeErr == nil {
+					typeErr = fmt.Errorf("\"priority_reasons\" is %s, not an array of strings", kindOf(v))
+				}
+				it.reasons = v
 			}
 		}
 		if len(columns) > 0 {
@@ -183,7 +213,13 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		}
 	}
 	if len(themesRaw) > 0 && string(themesRaw) != "null" {
-		if !p.themes(themesRaw, &it) {
+		it.Themes, it.ThemeLabels = p.themes[:0], p.labels[:0]
+		ok := p.readThemes(themesRaw, &it)
+		p.themes, p.labels = it.Themes, it.ThemeLabels
+		if len(it.Themes) == 0 {
+			it.Themes, it.ThemeLabels = nil, nil
+		}
+		if !ok {
 			return Item{}, fmt.Errorf("not an analysed record: \"themes\" is no array of themes with a path")
 		}
 	}
@@ -206,6 +242,16 @@ func (p *Parser) strOrNull(v []byte) (string, bool) {
 		return "", true
 	}
 	return p.str(v)
+}
+
+// allStrings reports whether v is an array of strings.
+func allStrings(v []byte) bool {
+	good := true
+	_, ok := jsontext.Elements(v, 0, 1, func(e []byte) bool {
+		good = e[0] == '"'
+		return good
+	})
+	return ok && good
 }
 
 // stringArray appends the strings of a JSON array of strings.
@@ -235,8 +281,8 @@ func (p *Parser) sentimentLabel(v []byte, label *string) bool {
 	return ok && good
 }
 
-// themes reads the path and label of each theme.
-func (p *Parser) themes(v []byte, it *Item) bool {
+// readThemes reads the path and label of each theme.
+func (p *Parser) readThemes(v []byte, it *Item) bool {
 	good := true
 	_, ok := jsontext.Elements(v, 0, 1, func(e []byte) bool {
 		var path, label string
