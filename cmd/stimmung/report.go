@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,10 +38,15 @@ interval), CSAT (share satisfied with a Wilson interval, and the mean), CES
 A figure whose n is below --min-n (default 30) is not shown as a number:
 it is "–" in the table and null in JSON, with its n.
 
-This is the first part of the report: breakdowns, theme impact, change over
-time, spikes and the follow-up queue are still to come.`,
+The report goes on with the themes' impact on the NPS, the breakdowns (--by),
+the change against a baseline (--compare) and the follow-up queue. -f json
+gives every figure with the comments behind it (their count and the first 20
+ids); -f csv and -f markdown give the report's tables, --table NAME one of
+them.`,
 		Example: `  stimmung analyze feedback.csv -o analysed.jsonl && stimmung report analysed.jsonl
-  stimmung analyze feedback.csv | stimmung report --format json`,
+  stimmung analyze feedback.csv | stimmung report --format json
+  stimmung report -f csv --by month analysed.jsonl > report.csv
+  stimmung report --table theme-impact analysed.jsonl`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkReportFlags(cmd); err != nil {
@@ -89,6 +93,9 @@ time, spikes and the follow-up queue are still to come.`,
 					t.columns = append(t.columns, b)
 				}
 			}
+			if err := checkTable(cmd, by); err != nil {
+				return err
+			}
 			bad := 0
 			if indexDir != "" {
 				if err := countIndex(context.Background(), cmd, s, indexDir, args, &t); err != nil {
@@ -116,7 +123,8 @@ time, spikes and the follow-up queue are still to come.`,
 }
 
 func addReportFlags(cmd *cobra.Command) {
-	cmd.Flags().StringP("format", "f", "table", "table, json or markdown (csv for --queue; json gives JSON lines with --queue)")
+	cmd.Flags().StringP("format", "f", "table", "table, json, csv or markdown (with --queue, json gives JSON lines)")
+	cmd.Flags().String("table", "", "print only this table of the report, as plain CSV (or Markdown with -f markdown): kpis, theme-impact, by-COLUMN, change, waterfall, theme-changes, spikes, follow-up-queue")
 	cmd.Flags().String("xlsx", "", "write the report as an XLSX workbook, one sheet per table, instead of printing it")
 	cmd.Flags().String("html", "", "write the report as one self-contained HTML file (charts as inline SVG, no network) instead of printing it")
 	cmd.Flags().Bool("queue", false, "print only the follow-up queue: the comments to act on first, by priority")
@@ -183,6 +191,7 @@ report of one run over all of it. PART files are what "stimmung report
 					t.breakdowns[j].Merge(b)
 				}
 				t.counts.Merge(p.Counts)
+				t.ids.Merge(p.IDs)
 				t.impacts.Merge(p.Impacts)
 				if p.Queue != nil {
 					t.queue.Merge(p.Queue)
@@ -217,13 +226,65 @@ func checkReportFlags(cmd *cobra.Command) error {
 	if minN, _ := cmd.Flags().GetInt("min-n"); minN < 1 {
 		return usageError{fmt.Errorf("--min-n %d: want at least 1", minN)}
 	}
+	if cmd.Flags().Changed("table") {
+		for _, f := range []string{"queue", "partial", "html", "xlsx"} {
+			if cmd.Flags().Changed(f) {
+				return usageError{fmt.Errorf("--table prints one table of the report: not with --%s", f)}
+			}
+		}
+		if cmd.Flags().Changed("format") && format != "csv" && format != "markdown" {
+			return usageError{fmt.Errorf("--table with --format %s: want csv or markdown (-f json has every table)", format)}
+		}
+	}
 	return nil
+}
+
+// checkTable refuses a --table that names none of the tables the report
+// will have (by its breakdowns and comparison), before any input is read.
+func checkTable(cmd *cobra.Command, by []string) error {
+	name, _ := cmd.Flags().GetString("table")
+	compare, _ := cmd.Flags().GetString("compare")
+	if !cmd.Flags().Changed("table") {
+		return nil
+	}
+	if names := report.TableNames(by, compare != ""); report.MatchTable(names, name) < 0 {
+		return unknownTable(name, names)
+	}
+	return nil
+}
+
+func unknownTable(name string, names []string) error {
+	slugs := make([]string, len(names))
+	for i, n := range names {
+		slugs[i] = report.TableSlug(n)
+	}
+	return usageError{fmt.Errorf("--table %q: no such table in this report; want one of %s (or a name as -f markdown heads it, in any case)", name, strings.Join(slugs, ", "))}
+}
+
+// writeOneTable prints the table --table names: plain CSV (a header and
+// the rows), or a Markdown table with -f markdown.
+func writeOneTable(cmd *cobra.Command, w io.Writer, ts []report.Table, format string) error {
+	name, _ := cmd.Flags().GetString("table")
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name
+	}
+	i := report.MatchTable(names, name)
+	if i < 0 {
+		return unknownTable(name, names)
+	}
+	if format == "markdown" {
+		_, err := io.WriteString(w, report.MarkdownTable(ts[i]))
+		return err
+	}
+	return report.WriteCSVTable(w, ts[i])
 }
 
 // tally is what a report counts: the whole, and each --by breakdown.
 type tally struct {
 	filter     report.Filter
 	counts     report.Counts
+	ids        report.KPIIDs // the ids behind the KPIs' counts
 	breakdowns []*report.Breakdown
 	impacts    report.Impacts
 	queue      *report.Queue
@@ -245,6 +306,7 @@ func (t *tally) add(it report.Item) {
 		t.now.Add(it)
 	}
 	t.counts.Add(it)
+	t.ids.Add(it)
 	t.impacts.Add(it)
 	t.queue.Add(it)
 	for _, b := range t.breakdowns {
@@ -304,7 +366,7 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
 	k := t.counts.KPIs(minN)
-	doc := report.Document{KPIs: k, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
+	doc := report.Document{KPIs: k, IDs: t.ids, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
 	if t.then != nil {
 		ch := report.Compare(t.then, t.now, k.MinN)
 		doc.Change = &ch
@@ -324,10 +386,12 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue,
+		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, IDs: t.ids, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue,
 			Then: t.then, Now: t.now}
+	case cmd.Flags().Changed("table"):
+		return writeOneTable(cmd, s.Out, doc.Tables(), format)
 	case format == "csv":
-		return usageError{errors.New("--format csv: only for the follow-up queue (--queue); for the whole report use --xlsx or -f markdown")}
+		return report.WriteCSV(s.Out, doc.Tables())
 	case format == "markdown":
 		_, err := io.WriteString(s.Out, report.Markdown(doc.Tables()))
 		return err
@@ -514,13 +578,9 @@ func writeQueue(w io.Writer, q []report.QueueEntry, format string) error {
 		}
 		return nil
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"priority", "id", "date", "touchpoint", "nps", "csat", "ces", "excerpt", "reasons", "owner", "status"})
-		for _, e := range q {
-			cw.Write([]string{strconv.Itoa(e.Priority), e.ID, e.Date, e.Touchpoint, num(e.NPS), num(e.CSAT), num(e.CES), e.Excerpt, strings.Join(e.Reasons, "; "), e.Owner, e.Status})
-		}
-		cw.Flush()
-		return cw.Error()
+		// The queue table of the report, its cells guarded as in every CSV
+		// of the report (report.CSVCell).
+		return report.WriteCSVTable(w, report.QueueTable(q))
 	}
 	fmt.Fprintf(w, "follow-up queue: the %d comments to act on first\n", len(q))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -583,7 +643,7 @@ func writeBreakdownTable(w io.Writer, b report.BreakdownFigures, minN int) error
 	}
 	for _, sg := range b.Segments {
 		fmt.Fprintf(tw, "%s\t%s\t%.1f %%\t%s\t%s\t%s\t%s\n", termText(sg.Key), group(int64(sg.N)), sg.Share,
-			num(sg.NPS, "%+.1f"), num(sg.NetSentiment, "%+.1f"), num(sg.Negative, "%.1f %%"), termText(strings.Join(sg.Examples, " ")))
+			num(sg.NPS, "%+.1f"), num(sg.NetSentiment, "%+.1f"), num(sg.Negative, "%.1f %%"), termText(strings.Join(sg.Examples(), " ")))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -687,6 +747,7 @@ func writeKPITable(w io.Writer, k report.KPIs) error {
 	fmt.Fprintf(w, "\nNPS from %s, %s, %s.\n", plural(k.Promoters, "promoter", "promoters"), plural(k.Passives, "passive", "passives"), plural(k.Detractors, "detractor", "detractors"))
 	_, err := fmt.Fprintln(w, strings.TrimSpace(`
 NPS: % promoters − % detractors, adjusted-Wald interval (Rocks 2016). Shares: Wilson intervals.
-Means: t-intervals. Net sentiment: % positive − % negative of the scored comments.`))
+Means: t-intervals. Net sentiment: % positive − % negative of the scored comments.
+The comments behind each figure (their count and first ids): -f json, or the HTML report.`))
 	return err
 }

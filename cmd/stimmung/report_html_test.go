@@ -38,7 +38,8 @@ func TestReportHTMLScreenshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<svg", "NPS over time", "Themes by volume", "Theme impact on NPS", "Follow-up queue", "R005"} {
+	for _, want := range []string{"<svg", "NPS over time", "Themes by volume", "Theme impact on NPS", "Follow-up queue", "R005",
+		"Comments behind the figures", `<a class="tile" href="#ids-kpi-nps">`, `<tbody id="ids-kpi-nps">`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the page lacks %q", want)
 		}

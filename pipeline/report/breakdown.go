@@ -17,18 +17,18 @@ const (
 	ByQuarter    = "quarter"
 )
 
-// MaxExamples is how many record ids a segment keeps as examples (the
-// first in input order).
+// MaxExamples is how many of a segment's ids the tables show as examples
+// (the first in input order); the JSON has up to MaxIDs.
 const MaxExamples = 5
 
 // NoValue is the key of the records without a value for a breakdown (no
 // date, no touchpoint, no theme).
 const NoValue = "(none)"
 
-// Segment is one value of a breakdown: its counts and example ids.
+// Segment is one value of a breakdown: its counts and the ids behind them.
 type Segment struct {
-	Counts   Counts   `json:"counts"`
-	Examples []string `json:"examples"`
+	Counts Counts     `json:"counts"`
+	IDs    SegmentIDs `json:"ids"`
 }
 
 // Breakdown counts records per value of one dimension. A record counts in
@@ -50,13 +50,11 @@ func (b *Breakdown) Add(it Item) {
 	for _, k := range b.keys(it, it.Columns[b.By]) {
 		s := b.Segments[k]
 		if s == nil {
-			s = &Segment{Examples: []string{}}
+			s = &Segment{}
 			b.Segments[k] = s
 		}
 		s.Counts.Add(it)
-		if len(s.Examples) < MaxExamples && it.ID != "" {
-			s.Examples = append(s.Examples, it.ID)
-		}
+		s.IDs.Add(it)
 	}
 }
 
@@ -114,21 +112,17 @@ func orNone(s string) string {
 }
 
 // Merge adds the segments of o (a breakdown by the same dimension of a
-// later part of the data): counts add up, examples fill up to MaxExamples
-// in part order.
+// later part of the data): counts add up, ids fill up to MaxIDs in part
+// order.
 func (b *Breakdown) Merge(o *Breakdown) {
 	for k, so := range o.Segments {
 		s := b.Segments[k]
 		if s == nil {
-			s = &Segment{Examples: []string{}}
+			s = &Segment{}
 			b.Segments[k] = s
 		}
 		s.Counts.Merge(so.Counts)
-		for _, id := range so.Examples {
-			if len(s.Examples) < MaxExamples {
-				s.Examples = append(s.Examples, id)
-			}
-		}
+		s.IDs.Merge(so.IDs)
 	}
 }
 
@@ -137,11 +131,19 @@ type SegmentFigures struct {
 	Key string `json:"key"`
 	N   int    `json:"n"`
 	// Share is the segment's share of all records (percent).
-	Share        float64  `json:"share"`
-	NPS          Figure   `json:"nps"`
-	NetSentiment Figure   `json:"net_sentiment"`
-	Negative     Figure   `json:"negative"`
-	Examples     []string `json:"examples"`
+	Share        float64 `json:"share"`
+	NPS          Figure  `json:"nps"`
+	NetSentiment Figure  `json:"net_sentiment"`
+	Negative     Figure  `json:"negative"`
+	// IDs are the comments behind the figures: all (N), the detractors
+	// and the negative comments.
+	IDs SegmentIDs `json:"ids"`
+}
+
+// Examples are the first MaxExamples ids of the segment's comments.
+func (s SegmentFigures) Examples() []string {
+	ids := s.IDs.Comments.IDs
+	return ids[:min(len(ids), MaxExamples)]
 }
 
 // Figures lists the segments by volume (ties by key, for a stable order),
@@ -155,7 +157,7 @@ func (b *Breakdown) Figures(total, minN int) []SegmentFigures {
 			share = round4(100 * float64(s.Counts.Records) / float64(total))
 		}
 		out = append(out, SegmentFigures{Key: k, N: s.Counts.Records, Share: share, NPS: k2.NPS,
-			NetSentiment: k2.NetSentiment, Negative: k2.Negative, Examples: s.Examples})
+			NetSentiment: k2.NetSentiment, Negative: k2.Negative, IDs: s.IDs})
 	}
 	slices.SortFunc(out, func(a, b SegmentFigures) int {
 		if a.N != b.N {

@@ -47,7 +47,7 @@ func TestBreakdownKeys(t *testing.T) {
 		b.Add(it)
 	}
 	figs := b.Figures(3, 1)
-	if figs[0].Key != "service" || figs[0].N != 2 || *figs[0].NPS.Value != 0 || !reflect.DeepEqual(figs[0].Examples, []string{"a", "b"}) {
+	if figs[0].Key != "service" || figs[0].N != 2 || *figs[0].NPS.Value != 0 || !reflect.DeepEqual(figs[0].IDs.Comments, IDs{2, []string{"a", "b"}}) {
 		t.Errorf("first segment %+v", figs[0])
 	}
 	if figs[0].Share != 66.6667 {

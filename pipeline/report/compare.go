@@ -10,27 +10,53 @@ import (
 )
 
 // Side is one period of a comparison: its counts, how many of its
-// comments mention each theme (or a child), and its segments for the
-// waterfall (a partition of the comments: touchpoint, lang or a column).
+// comments mention each theme (or a child) and their ids, and its segments
+// for the waterfall (a partition of the comments: touchpoint, lang or a
+// column).
 type Side struct {
-	Counts   Counts         `json:"counts"`
-	Themes   map[string]int `json:"themes"`
-	Segments *Breakdown     `json:"segments"`
+	Counts   Counts          `json:"counts"`
+	Themes   map[string]*IDs `json:"themes"`
+	Segments *Breakdown      `json:"segments"`
 }
 
 // Merge adds a later part's counts of the same period.
 func (s *Side) Merge(o *Side) {
 	s.Counts.Merge(o.Counts)
-	for k, n := range o.Themes {
-		s.Themes[k] += n
+	for k, ids := range o.Themes {
+		s.theme(k).Merge(*ids)
 	}
 	s.Segments.Merge(o.Segments)
+}
+
+func (s *Side) theme(k string) *IDs {
+	ids := s.Themes[k]
+	if ids == nil {
+		ids = &IDs{}
+		s.Themes[k] = ids
+	}
+	return ids
+}
+
+// themeCount is how many of the period's comments mention theme k.
+func (s *Side) themeCount(k string) int {
+	if ids := s.Themes[k]; ids != nil {
+		return ids.Count
+	}
+	return 0
+}
+
+// themeIDs are the ids of the period's comments that mention theme k.
+func (s *Side) themeIDs(k string) IDs {
+	if ids := s.Themes[k]; ids != nil {
+		return *ids
+	}
+	return IDs{}
 }
 
 // NewSide starts a period whose waterfall segments are by (a dimension
 // that puts each comment in one segment).
 func NewSide(by string) *Side {
-	return &Side{Themes: map[string]int{}, Segments: NewBreakdown(by)}
+	return &Side{Themes: map[string]*IDs{}, Segments: NewBreakdown(by)}
 }
 
 // Add counts one record of the period.
@@ -40,7 +66,7 @@ func (s *Side) Add(it Item) {
 		return
 	}
 	for _, k := range themesAndParents(it) {
-		s.Themes[k]++
+		s.theme(k).Add(it.ID)
 	}
 	s.Segments.Add(it)
 }
@@ -57,16 +83,17 @@ type KPIChange struct {
 // effect, (w_now − w_then)·NPS_then, and its score effect,
 // w_now·(NPS_now − NPS_then). Over all segments they add up exactly to
 // NPS_now − NPS_then, since Σ w·NPS is the NPS of all comments with a
-// rating.
+// rating. IDs are the segment's comments of the current period.
 type WaterfallStep struct {
 	Segment string  `json:"segment"`
 	Volume  float64 `json:"volume"`
 	Score   float64 `json:"score"`
+	IDs     IDs     `json:"ids"`
 }
 
 // ThemeChange is a theme's share of the comments then and now, with a
 // two-proportion test; Significant after Benjamini–Hochberg at q = 0.05
-// across all themes.
+// across all themes. IDs are the theme's comments of the current period.
 type ThemeChange struct {
 	Theme       string  `json:"theme"`
 	Then        int     `json:"then"`
@@ -75,16 +102,18 @@ type ThemeChange struct {
 	ShareNow    float64 `json:"share_now"`
 	P           float64 `json:"p"`
 	Significant bool    `json:"significant"`
+	IDs         IDs     `json:"ids"`
 }
 
 // Spike is a theme mentioned more often this period than its baseline
 // share leads one to expect: Poisson tail p < 0.01, at least 5 comments,
-// at least 1.5 × expected.
+// at least 1.5 × expected. IDs are the theme's comments of this period.
 type Spike struct {
 	Theme    string  `json:"theme"`
 	Count    int     `json:"count"`
 	Expected float64 `json:"expected"`
 	P        float64 `json:"p"`
+	IDs      IDs     `json:"ids"`
 }
 
 // Change is what changed between two periods.
@@ -152,11 +181,12 @@ func waterfall(then, now *Side) []WaterfallStep {
 	var out []WaterfallStep
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		var ct, cn Counts
+		var ids IDs
 		if s := then.Segments.Segments[k]; s != nil {
 			ct = s.Counts
 		}
 		if s := now.Segments.Segments[k]; s != nil {
-			cn = s.Counts
+			cn, ids = s.Counts, s.IDs.Comments
 		}
 		wt, npsT := npsOf(ct)
 		wn, npsN := npsOf(cn)
@@ -169,7 +199,7 @@ func waterfall(then, now *Side) []WaterfallStep {
 		if wt == 0 {
 			npsT = npsN
 		}
-		out = append(out, WaterfallStep{Segment: k, Volume: round4((sN - sT) * npsT), Score: round4(sN * (npsN - npsT))})
+		out = append(out, WaterfallStep{Segment: k, Volume: round4((sN - sT) * npsT), Score: round4(sN * (npsN - npsT)), IDs: ids})
 	}
 	return out
 }
@@ -186,8 +216,9 @@ func themeChanges(then, now *Side) (all, rising []ThemeChange) {
 		keys[k] = true
 	}
 	for k := range keys {
-		x1, x2 := then.Themes[k], now.Themes[k]
-		c := ThemeChange{Theme: k, Then: x1, Now: x2, ShareThen: share(x1, n1), ShareNow: share(x2, n2), P: twoProportionP(x1, n1, x2, n2)}
+		x1, x2 := then.themeCount(k), now.themeCount(k)
+		c := ThemeChange{Theme: k, Then: x1, Now: x2, ShareThen: share(x1, n1), ShareNow: share(x2, n2), P: twoProportionP(x1, n1, x2, n2),
+			IDs: now.themeIDs(k)}
 		all = append(all, c)
 		if x1 < 2 && x2 >= 3 {
 			rising = append(rising, c)
@@ -213,7 +244,14 @@ func themeChanges(then, now *Side) (all, rising []ThemeChange) {
 	for i := range all {
 		all[i].Significant = i <= cut
 	}
-	slices.SortFunc(rising, func(a, b ThemeChange) int { return b.Now - a.Now })
+	// The most comments now first; ties by theme, for an order that does
+	// not depend on the map's.
+	slices.SortFunc(rising, func(a, b ThemeChange) int {
+		if a.Now != b.Now {
+			return b.Now - a.Now
+		}
+		return strings.Compare(a.Theme, b.Theme)
+	})
 	if all == nil {
 		all = []ThemeChange{}
 	}
@@ -252,14 +290,15 @@ func spikes(then, now *Side) []Spike {
 	if then.Counts.Scored == 0 {
 		return out
 	}
-	for k, c := range now.Themes {
-		e := float64(then.Themes[k]) / float64(then.Counts.Scored) * float64(now.Counts.Scored)
+	for k, ids := range now.Themes {
+		c := ids.Count
+		e := float64(then.themeCount(k)) / float64(then.Counts.Scored) * float64(now.Counts.Scored)
 		if e == 0 || c < spikeMinCount || float64(c) < spikeFactor*e {
 			continue
 		}
 		p := distuv.Poisson{Lambda: e}.Survival(float64(c) - 1) // P(X >= c)
 		if p < spikeP {
-			out = append(out, Spike{Theme: k, Count: c, Expected: round4(e), P: p})
+			out = append(out, Spike{Theme: k, Count: c, Expected: round4(e), P: p, IDs: *ids})
 		}
 	}
 	slices.SortFunc(out, func(a, b Spike) int {

@@ -40,7 +40,8 @@ func TestWaterfallAddsUp(t *testing.T) {
 	then := side(t, map[string][]int{"app": {10, 9, 0, 3}, "hotline": {9, 9, 10, 10, 9, 10}}, 0)
 	now := side(t, map[string][]int{"app": {10, 9, 0, 3, 2, 1, 5, 6}, "hotline": {9, 10}}, 0)
 	ch := Compare(then, now, 1)
-	want := []WaterfallStep{{"app", 0, -40}, {"hotline", -40, 0}}
+	// The ids are the segment's comments now (side numbers them from 1).
+	want := []WaterfallStep{{"app", 0, -40, IDs{8, []string{"1", "2", "3", "4", "5", "6", "7", "8"}}}, {"hotline", -40, 0, IDs{2, []string{"9", "10"}}}}
 	if fmt.Sprint(ch.Waterfall) != fmt.Sprint(want) {
 		t.Errorf("waterfall %v, want %v", ch.Waterfall, want)
 	}
@@ -67,6 +68,10 @@ func TestSpike(t *testing.T) {
 	if len(sp) != 2 || sp[0].Count != 14 || sp[0].Expected != 5 || math.Abs(sp[0].P-wantP) > 1e-12 || wantP > 0.001 {
 		t.Fatalf("spikes %+v (want t and t/child, P %v)", sp, wantP)
 	}
+	// The ids behind a spike: the theme's comments this period.
+	if ids := sp[0].IDs; ids.Count != 14 || len(ids.IDs) != 14 || ids.IDs[0] != "1" || ids.IDs[13] != "14" {
+		t.Errorf("spike ids %+v", ids)
+	}
 	if sp := Compare(base, mk(100, 9), 1).Spikes; len(sp) != 0 {
 		t.Errorf("9 of 100 is a spike: %+v", sp)
 	}
@@ -77,7 +82,7 @@ func TestSpike(t *testing.T) {
 
 // TestThemeChangesBH: 5 of 100 then, 30 of 100 now is a change larger
 // than noise (p < 0.0001); 5 and 7 is not; Benjamini–Hochberg marks only
-// the first. A theme absent then and in 3 comments now is rare but rising.
+// the first. Themes absent then and in 3 comments now are rare but rising.
 func TestThemeChangesBH(t *testing.T) {
 	then := NewSide(ByTouchpoint)
 	now := NewSide(ByTouchpoint)
@@ -97,16 +102,20 @@ func TestThemeChangesBH(t *testing.T) {
 		}
 	}
 	add(then, 100, map[string]int{"a": 5, "b": 5})
-	add(now, 100, map[string]int{"a": 30, "b": 7, "c": 3})
+	add(now, 100, map[string]int{"a": 30, "b": 7, "d": 3, "c": 3})
 	ch := Compare(then, now, 1)
 	got := map[string]ThemeChange{}
 	for _, c := range ch.Themes {
 		got[c.Theme] = c
 	}
-	if !got["a"].Significant || got["a"].P > 0.0001 || got["b"].Significant || got["c"].Significant {
+	if !got["a"].Significant || got["a"].P > 0.0001 || got["b"].Significant || got["c"].Significant || got["d"].Significant {
 		t.Errorf("themes %+v", ch.Themes)
 	}
-	if len(ch.Rising) != 1 || ch.Rising[0].Theme != "c" {
+	if ids := got["a"].IDs; ids.Count != 30 || len(ids.IDs) != MaxIDs || ids.IDs[0] != "0" || ids.IDs[MaxIDs-1] != "19" {
+		t.Errorf("ids of a now: %+v", ids)
+	}
+	// Ties in the number of comments now go by theme, whatever the map's order.
+	if len(ch.Rising) != 2 || ch.Rising[0].Theme != "c" || ch.Rising[1].Theme != "d" {
 		t.Errorf("rising %+v", ch.Rising)
 	}
 }

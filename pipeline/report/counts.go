@@ -196,14 +196,15 @@ func (c Counts) KPIs(minN int) KPIs {
 }
 
 // PartialVersion is the version of the partial-report format; merge
-// refuses parts of another.
-const PartialVersion = 1
+// refuses parts of another. Version 2 added the ids behind the figures.
+const PartialVersion = 2
 
 // Partial is what `stimmung report --partial` writes: the counts of one
 // part of the data, to merge with other parts' (`stimmung report merge`).
 type Partial struct {
 	Version    int          `json:"stimmung_report_partial"`
 	Counts     Counts       `json:"counts"`
+	IDs        KPIIDs       `json:"ids"`
 	Breakdowns []*Breakdown `json:"breakdowns,omitempty"`
 	Impacts    Impacts      `json:"theme_impact,omitempty"`
 	Queue      *Queue       `json:"queue,omitempty"`

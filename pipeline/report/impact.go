@@ -10,11 +10,12 @@ import (
 
 // ThemeCounts are the counts of the comments that mention one theme (or
 // one of its children): all of them, and those whose mention of it is
-// negative and positive.
+// negative and positive; and the ids behind each.
 type ThemeCounts struct {
-	All      Counts `json:"all"`
-	Negative Counts `json:"negative"`
-	Positive Counts `json:"positive"`
+	All      Counts   `json:"all"`
+	Negative Counts   `json:"negative"`
+	Positive Counts   `json:"positive"`
+	IDs      ThemeIDs `json:"ids"`
 }
 
 // Impacts collects, per theme, the counts that theme impact is made of.
@@ -43,11 +44,14 @@ func (im Impacts) Add(it Item) {
 			im[k] = tc
 		}
 		tc.All.Add(it)
+		tc.IDs.Comments.Add(it.ID)
 		switch label {
 		case models.Negative:
 			tc.Negative.Add(it)
+			tc.IDs.Negative.Add(it.ID)
 		case models.Positive:
 			tc.Positive.Add(it)
+			tc.IDs.Positive.Add(it.ID)
 		}
 	}
 }
@@ -63,6 +67,7 @@ func (im Impacts) Merge(o Impacts) {
 		m.All.Merge(tc.All)
 		m.Negative.Merge(tc.Negative)
 		m.Positive.Merge(tc.Positive)
+		m.IDs.Merge(tc.IDs)
 	}
 }
 
@@ -80,6 +85,10 @@ type ThemeImpact struct {
 	NPSPositive  Figure `json:"nps_positive"`
 	NetSentiment Figure `json:"net_sentiment"`
 	CSAT         Figure `json:"csat_satisfied"`
+	// IDs are the comments behind the row: all that mention the theme
+	// (N), and those whose mention is negative and positive (all of them,
+	// also those without an NPS).
+	IDs ThemeIDs `json:"ids"`
 }
 
 // Figures lists the themes' impacts on the figures of all, the NPS impact
@@ -99,6 +108,7 @@ func (im Impacts) Figures(all Counts, minN int) []ThemeImpact {
 			NPSPositive:  npsImpact(all, tc.Positive, minN),
 			NetSentiment: diffImpact(all.Scored, all.Positive, all.Negative, tc.All.Scored, tc.All.Positive, tc.All.Negative, minN),
 			CSAT:         shareImpact(all.CSATN, all.CSATSatisfied, tc.All.CSATN, tc.All.CSATSatisfied, minN),
+			IDs:          tc.IDs,
 		})
 	}
 	key := func(t ThemeImpact) float64 {

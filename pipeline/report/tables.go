@@ -7,7 +7,7 @@ import (
 )
 
 // Table is one table of the report, the same for every tabular format
-// (Markdown, XLSX): a name, a header and rows of cells.
+// (Markdown, CSV, XLSX): a name, a header and rows of cells.
 type Table struct {
 	Name   string
 	Header []string
@@ -56,7 +56,7 @@ func (d Document) Tables() []Table {
 		t := Table{Name: "By " + b.By, Header: []string{b.By, "n", "share %", "NPS", "net sentiment", "negative %", "examples"}}
 		for _, s := range b.Segments {
 			t.Rows = append(t.Rows, []string{s.Key, strconv.Itoa(s.N), num4(s.Share), optNum(s.NPS.Value), optNum(s.NetSentiment.Value),
-				optNum(s.Negative.Value), strings.Join(s.Examples, " ")})
+				optNum(s.Negative.Value), strings.Join(s.Examples(), " ")})
 		}
 		out = append(out, t)
 	}
@@ -79,12 +79,36 @@ func (d Document) Tables() []Table {
 		}
 		out = append(out, k, wf, th, sp)
 	}
+	return append(out, QueueTable(d.Queue))
+}
+
+// QueueTable is the follow-up queue as a table, with the empty owner and
+// status columns a ticket system fills.
+func QueueTable(queue []QueueEntry) Table {
 	q := Table{Name: "Follow-up queue", Header: []string{"priority", "id", "date", "touchpoint", "nps", "csat", "ces", "excerpt", "reasons", "owner", "status"}}
-	for _, e := range d.Queue {
+	for _, e := range queue {
 		q.Rows = append(q.Rows, []string{strconv.Itoa(e.Priority), e.ID, e.Date, e.Touchpoint, optNum(e.NPS), optNum(e.CSAT), optNum(e.CES),
 			e.Excerpt, strings.Join(e.Reasons, "; "), e.Owner, e.Status})
 	}
-	return append(out, q)
+	return q
+}
+
+// TableNames are the names of the tables Tables gives for a report with
+// these breakdowns (--by), with or without a comparison: known before any
+// data is read, so that a wrong --table is refused at once.
+func TableNames(by []string, compare bool) []string {
+	var d Document
+	for _, b := range by {
+		d.Breakdowns = append(d.Breakdowns, BreakdownFigures{By: b})
+	}
+	if compare {
+		d.Change = &Change{}
+	}
+	var names []string
+	for _, t := range d.Tables() {
+		names = append(names, t.Name)
+	}
+	return names
 }
 
 // mdCell escapes a Markdown table cell.
@@ -98,24 +122,31 @@ func Markdown(ts []Table) string {
 	b.WriteString("# Customer feedback report\n")
 	for _, t := range ts {
 		fmt.Fprintf(&b, "\n## %s\n\n", t.Name)
-		if len(t.Rows) == 0 {
-			b.WriteString("(none)\n")
-			continue
-		}
-		b.WriteString("| " + strings.Join(t.Header, " | ") + " |\n|")
-		for range t.Header {
-			b.WriteString("---|")
-		}
-		b.WriteString("\n")
-		for _, r := range t.Rows {
-			cells := make([]string, len(t.Header))
-			for i := range cells {
-				if i < len(r) {
-					cells[i] = mdCell(r[i])
-				}
+		b.WriteString(MarkdownTable(t))
+	}
+	return b.String()
+}
+
+// MarkdownTable writes one table as a GitHub-flavoured Markdown table
+// ("(none)" when it has no rows).
+func MarkdownTable(t Table) string {
+	if len(t.Rows) == 0 {
+		return "(none)\n"
+	}
+	var b strings.Builder
+	b.WriteString("| " + strings.Join(t.Header, " | ") + " |\n|")
+	for range t.Header {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		cells := make([]string, len(t.Header))
+		for i := range cells {
+			if i < len(r) {
+				cells[i] = mdCell(r[i])
 			}
-			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
 }
