@@ -40,7 +40,7 @@ var layers = map[string]struct{ module, outside []string }{
 	"pipeline/render":   {module: []string{"lexicons", "models", "pipeline/index"}},
 	"pipeline/discover": {module: []string{"lexicons", "models", "pipeline/text", "pipeline/text/langdetect", "pipeline/themes"}, outside: []string{"github.com/jdkato/prose", "golang.org/x/text"}},
 	"pipeline/metrics":  {},
-	"pipeline/report":   {module: []string{"models"}, outside: []string{"gonum.org/v1/gonum", "github.com/xuri/excelize"}},
+	"pipeline/report":   {module: []string{"models", "pipeline/internal/jsontext"}, outside: []string{"gonum.org/v1/gonum", "github.com/xuri/excelize"}},
 	"pipeline/learn":    {module: []string{"configs", "lexicons", "models", "pipeline", "pipeline/metrics"}, outside: []string{"golang.org/x/text", "gonum.org/v1/gonum"}},
 	"pipeline/evaluate": {module: []string{"configs", "lexicons", "models", "pipeline", "pipeline/learn", "pipeline/metrics"}},
 	"cmd/stimmung":      {module: []string{"*"}, outside: []string{"*"}},

@@ -65,11 +65,6 @@ them.`,
 			if err != nil {
 				return err
 			}
-			size, _ := cmd.Flags().GetInt("queue-size")
-			t := tally{filter: filter, columns: filter.Columns(), impacts: report.Impacts{}, queue: report.NewQueue(size)}
-			if err := setupCompare(cmd, &t); err != nil {
-				return err
-			}
 			htmlPath, _ := cmd.Flags().GetString("html")
 			if xlsxPath, _ := cmd.Flags().GetString("xlsx"); xlsxPath != "" {
 				if err := checkOutput("--xlsx", xlsxPath, inputs, s.In); err != nil {
@@ -87,23 +82,22 @@ them.`,
 					}
 				}
 			}
-			for _, b := range by {
-				t.breakdowns = append(t.breakdowns, report.NewBreakdown(b))
-				if !isDimension(b) && !slices.Contains(t.columns, b) {
-					t.columns = append(t.columns, b)
-				}
+			size, _ := cmd.Flags().GetInt("queue-size")
+			t := report.NewTally(filter, by, size)
+			if err := setupCompare(cmd, t); err != nil {
+				return err
 			}
 			if err := checkTable(cmd, by); err != nil {
 				return err
 			}
 			bad := 0
 			if indexDir != "" {
-				if err := countIndex(context.Background(), cmd, s, indexDir, args, &t); err != nil {
+				if err := countIndex(context.Background(), cmd, s, indexDir, args, t); err != nil {
 					return err
 				}
 			}
 			for _, in := range inputs {
-				if err := countFile(in, s, &t, &bad); err != nil {
+				if err := countFile(in, s, t, &bad); err != nil {
 					return ioError{err}
 				}
 			}
@@ -164,8 +158,8 @@ report of one run over all of it. PART files are what "stimmung report
 				}
 			}
 			size, _ := cmd.Flags().GetInt("queue-size")
-			t := tally{impacts: report.Impacts{}, queue: report.NewQueue(size)}
-			for i, name := range args {
+			var t *report.Tally
+			for _, name := range args {
 				data, err := os.ReadFile(name)
 				if err != nil {
 					return ioError{fmt.Errorf("part: %w", err)}
@@ -176,35 +170,11 @@ report of one run over all of it. PART files are what "stimmung report
 				if err := dec.Decode(&p); err != nil || p.Version != report.PartialVersion {
 					return usageError{fmt.Errorf("%s is no partial report of this version (want the output of stimmung report --partial, version %d)", name, report.PartialVersion)}
 				}
-				if i == 0 {
-					for _, b := range p.Breakdowns {
-						t.breakdowns = append(t.breakdowns, report.NewBreakdown(b.By))
-					}
+				if t == nil {
+					t = report.TallyOf(p, size)
 				}
-				if len(p.Breakdowns) != len(t.breakdowns) {
-					return usageError{fmt.Errorf("%s has other breakdowns than %s: make all parts with the same --by", name, args[0])}
-				}
-				for j, b := range p.Breakdowns {
-					if b.By != t.breakdowns[j].By {
-						return usageError{fmt.Errorf("%s has other breakdowns than %s: make all parts with the same --by", name, args[0])}
-					}
-					t.breakdowns[j].Merge(b)
-				}
-				t.counts.Merge(p.Counts)
-				t.ids.Merge(p.IDs)
-				t.impacts.Merge(p.Impacts)
-				if p.Queue != nil {
-					t.queue.Merge(p.Queue)
-				}
-				if i == 0 && p.Then != nil && p.Now != nil {
-					t.then, t.now = report.NewSide(p.Then.Segments.By), report.NewSide(p.Now.Segments.By)
-				}
-				if (p.Then != nil) != (t.then != nil) || (p.Now != nil) != (t.now != nil) {
-					return usageError{fmt.Errorf("%s: make all parts with the same --compare as %s", name, args[0])}
-				}
-				if p.Then != nil {
-					t.then.Merge(p.Then)
-					t.now.Merge(p.Now)
+				if err := t.MergePartial(p); err != nil {
+					return usageError{fmt.Errorf("%s has %v (%s): make all parts with the same flags", name, err, args[0])}
 				}
 			}
 			return writeReport(cmd, s, t)
@@ -280,40 +250,6 @@ func writeOneTable(cmd *cobra.Command, w io.Writer, ts []report.Table, format st
 	return report.WriteCSVTable(w, ts[i])
 }
 
-// tally is what a report counts: the whole, and each --by breakdown.
-type tally struct {
-	filter     report.Filter
-	counts     report.Counts
-	ids        report.KPIIDs // the ids behind the KPIs' counts
-	breakdowns []*report.Breakdown
-	impacts    report.Impacts
-	queue      *report.Queue
-	columns    []string // the input columns the filter and breakdowns need
-	// then and now are the periods of --compare (nil without it); thenFilter
-	// is the filter with the baseline's dates.
-	then, now  *report.Side
-	thenFilter report.Filter
-}
-
-func (t *tally) add(it report.Item) {
-	if t.then != nil && t.thenFilter.Match(it) {
-		t.then.Add(it)
-	}
-	if !t.filter.Match(it) {
-		return
-	}
-	if t.now != nil {
-		t.now.Add(it)
-	}
-	t.counts.Add(it)
-	t.ids.Add(it)
-	t.impacts.Add(it)
-	t.queue.Add(it)
-	for _, b := range t.breakdowns {
-		b.Add(it)
-	}
-}
-
 // reportFilter reads the filter flags, the same as search's.
 func reportFilter(cmd *cobra.Command) (report.Filter, error) {
 	var f report.Filter
@@ -349,30 +285,20 @@ func reportFilter(cmd *cobra.Command) (report.Filter, error) {
 	return f, nil
 }
 
-// isDimension reports whether by is one of the built-in breakdowns rather
-// than an input column.
-func isDimension(by string) bool {
-	switch by {
-	case report.ByTheme, report.ByTouchpoint, report.ByLang, report.ByDay, report.ByWeek, report.ByMonth, report.ByQuarter:
-		return true
-	}
-	return false
-}
-
 // writeReport prints the report as the flags ask: the partial counts, JSON
 // or tables.
-func writeReport(cmd *cobra.Command, s Streams, t tally) error {
+func writeReport(cmd *cobra.Command, s Streams, t *report.Tally) error {
 	format, _ := cmd.Flags().GetString("format")
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
-	k := t.counts.KPIs(minN)
-	doc := report.Document{KPIs: k, IDs: t.ids, ThemeImpact: t.impacts.Figures(t.counts, k.MinN), Queue: t.queue.Sorted()}
-	if t.then != nil {
-		ch := report.Compare(t.then, t.now, k.MinN)
+	k := t.Counts.KPIs(minN)
+	doc := report.Document{KPIs: k, IDs: t.IDs, ThemeImpact: t.Impacts.Figures(t.Counts, k.MinN), Queue: t.Queue.Sorted()}
+	if t.Then != nil {
+		ch := report.Compare(t.Then, t.Now, k.MinN)
 		doc.Change = &ch
 	}
-	for _, b := range t.breakdowns {
-		doc.Breakdowns = append(doc.Breakdowns, report.BreakdownFigures{By: b.By, Segments: b.Figures(t.counts.Records, k.MinN)})
+	for _, b := range t.Breakdowns {
+		doc.Breakdowns = append(doc.Breakdowns, report.BreakdownFigures{By: b.By, Segments: b.Figures(t.Counts.Records, k.MinN)})
 	}
 	if path, _ := cmd.Flags().GetString("html"); path != "" && !partial {
 		return writeHTMLReport(s, path, doc)
@@ -386,8 +312,7 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 	var v any = doc
 	switch {
 	case partial:
-		v = report.Partial{Version: report.PartialVersion, Counts: t.counts, IDs: t.ids, Breakdowns: t.breakdowns, Impacts: t.impacts, Queue: t.queue,
-			Then: t.then, Now: t.now}
+		v = t.Partial()
 	case cmd.Flags().Changed("table"):
 		return writeOneTable(cmd, s.Out, doc.Tables(), format)
 	case format == "csv":
@@ -426,12 +351,12 @@ func writeReport(cmd *cobra.Command, s Streams, t tally) error {
 // setupCompare reads --compare: the report's period is --since..--until,
 // the baseline the period before it (previous), a year before it (year) or
 // FROM..TO.
-func setupCompare(cmd *cobra.Command, t *tally) error {
+func setupCompare(cmd *cobra.Command, t *report.Tally) error {
 	cmp, _ := cmd.Flags().GetString("compare")
 	if cmp == "" {
 		return nil
 	}
-	f := t.filter
+	f := t.Filter
 	if f.Since.IsZero() || f.Until.IsZero() {
 		return usageError{errors.New("--compare needs the period to report: --since and --until")}
 	}
@@ -456,11 +381,7 @@ func setupCompare(cmd *cobra.Command, t *tally) error {
 		tf.Since, tf.Until = a, b
 	}
 	by, _ := cmd.Flags().GetString("waterfall-by")
-	t.thenFilter = tf
-	t.then, t.now = report.NewSide(by), report.NewSide(by)
-	if !isDimension(by) && !slices.Contains(t.columns, by) {
-		t.columns = append(t.columns, by)
-	}
+	t.Compare(tf, by)
 	return nil
 }
 
@@ -652,10 +573,10 @@ func writeBreakdownTable(w io.Writer, b report.BreakdownFigures, minN int) error
 	return err
 }
 
-// countFile adds the records of one input ("-" for stdin) to c; a line that
-// is not an analysed record is named on stderr (the first few) and counted
-// in bad.
-func countFile(name string, s Streams, t *tally, bad *int) error {
+// countFile adds the records of one input ("-" for stdin) to t; a line
+// that is not an analysed record is named on stderr (the first few) and
+// counted in bad.
+func countFile(name string, s Streams, t *report.Tally, bad *int) error {
 	var r io.Reader = s.In
 	display := "stdin"
 	if name != "-" {
@@ -666,12 +587,27 @@ func countFile(name string, s Streams, t *tally, bad *int) error {
 		defer f.Close()
 		r, display = f, filepath.Base(name)
 	}
+	c := report.NewCounter(t, report.CounterOptions{})
+	err := readLines(r, c.Line)
+	lines, n := c.Close()
+	for _, l := range lines {
+		if *bad++; *bad <= maxReportProblems {
+			fmt.Fprintf(s.Err, "stimmung: %s:%d: %s\n", display, l.Line, termMessage(l.Err.Error()))
+		}
+	}
+	*bad += n - len(lines)
+	if err != nil {
+		return fmt.Errorf("%s: %w", display, err)
+	}
+	return nil
+}
+
+// readLines calls line with each line of r that is not blank, and its
+// number. ReadSlice spares a copy of each line: line must not keep it.
+func readLines(r io.Reader, line func(num int64, b []byte)) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	p := report.NewParser(t.columns...)
 	var long []byte // a line longer than the reader's buffer
-	for line := int64(1); ; line++ {
-		// ReadSlice spares a copy of each line: the parsed record is
-		// counted before the next line is read.
+	for num := int64(1); ; num++ {
 		b, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			long = append(long[:0], b...)
@@ -682,21 +618,13 @@ func countFile(name string, s Streams, t *tally, bad *int) error {
 			b = long
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
-			it, perr := p.Parse(b)
-			if perr != nil {
-				*bad++
-				if *bad <= maxReportProblems {
-					fmt.Fprintf(s.Err, "stimmung: %s:%d: %s\n", display, line, termMessage(perr.Error()))
-				}
-			} else {
-				t.add(it)
-			}
+			line(num, b)
 		}
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", display, err)
+			return err
 		}
 	}
 }

@@ -21,7 +21,7 @@ func addReportIndexFlags(cmd *cobra.Command) {
 // arguments, in search's syntax) to t. The filters that the index can
 // answer narrow the scan there; t's own filter then applies to each
 // record as it does to JSON lines, so both give the same report.
-func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, args []string, t *tally) error {
+func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, args []string, t *report.Tally) error {
 	var req index.Request
 	req.Query = strings.Join(args, " ")
 	req.Filters.Touchpoints, _ = cmd.Flags().GetStringSlice("touchpoint")
@@ -42,22 +42,21 @@ func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, 
 	}
 	defer ix.Close()
 	warnIndex(s.Err, ix)
-	p := report.NewParser(t.columns...)
-	bad := 0
+	// The index's records are what analyze wrote (package encode), so
+	// the counter reads each only up to its sentences.
+	c := report.NewCounter(t, report.CounterOptions{Encoded: true})
 	_, err = ix.Scan(ctx, req, func(src []byte) error {
-		it, err := p.Parse(src)
-		if err != nil {
-			// The index holds what analyze wrote: a record it cannot read
-			// is a defect, named but not fatal.
-			bad++
-			if bad <= maxReportProblems {
-				fmt.Fprintf(s.Err, "stimmung: %s: %s\n", dir, termMessage(err.Error()))
-			}
-			return nil
-		}
-		t.add(it)
+		c.Line(0, src)
 		return nil
 	})
+	lines, bad := c.Close()
+	for i, l := range lines {
+		if i < maxReportProblems {
+			// The index holds what analyze wrote: a record it cannot read
+			// is a defect, named but not fatal.
+			fmt.Fprintf(s.Err, "stimmung: %s: %s\n", dir, termMessage(l.Err.Error()))
+		}
+	}
 	if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
 		return usageError{err}
 	}

@@ -2,20 +2,15 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"testing"
 )
 
-// BenchmarkReportJSONLines counts analysed records as `stimmung report`
-// does: parse each line, add it. The lines are the sample's analysed
-// output (pipeline/report/testdata/analysed.jsonl; regenerate it with
-// stimmung analyze -q testdata/sample/feedback.csv), repeated.
+// BenchmarkReportJSONLines reads analysed records and counts the KPIs:
+// parse each line, add it.
 func BenchmarkReportJSONLines(b *testing.B) {
-	data, err := os.ReadFile("testdata/analysed.jsonl")
-	if err != nil {
-		b.Fatal(err)
-	}
-	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	lines := benchLines(b)
 	p := NewParser()
 	b.ReportAllocs()
 	n := 0
@@ -32,4 +27,60 @@ func BenchmarkReportJSONLines(b *testing.B) {
 		_ = c.KPIs(0)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkReportFull is the whole of a report with breakdowns by theme
+// and month (as the HTML report counts): the KPIs and their ids, theme
+// impact, the breakdowns and the follow-up queue. "serial" adds record
+// after record in one goroutine, the baseline; "counter" is what stimmung
+// report does, a Counter with a worker per CPU.
+func BenchmarkReportFull(b *testing.B) {
+	lines := benchLines(b)
+	newTally := func() *Tally { return NewTally(Filter{}, []string{ByTheme, ByMonth}, 0) }
+	b.Run("serial", func(b *testing.B) {
+		p := NewParser()
+		b.ReportAllocs()
+		for b.Loop() {
+			t := newTally()
+			for _, l := range lines {
+				it, err := p.Parse(l)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t.Add(it)
+			}
+		}
+		b.ReportMetric(float64(b.N*len(lines))/b.Elapsed().Seconds(), "records/s")
+	})
+	b.Run("counter", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c := NewCounter(newTally(), CounterOptions{})
+			for i, l := range lines {
+				c.Line(int64(i+1), l)
+			}
+			if _, n := c.Close(); n > 0 {
+				b.Fatal(n, "bad lines")
+			}
+		}
+		b.ReportMetric(float64(b.N*len(lines))/b.Elapsed().Seconds(), "records/s")
+	})
+}
+
+// benchLines are the sample's analysed lines (testdata/analysed.jsonl;
+// regenerate with stimmung analyze -q testdata/sample/feedback.csv)
+// repeated to 20,000 records with ids of their own, so that the maps and
+// the queue of a report reach their steady state within one iteration.
+func benchLines(b *testing.B) [][]byte {
+	data, err := os.ReadFile("testdata/analysed.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sample := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	var lines [][]byte
+	for i := 0; len(lines) < 20_000; i++ {
+		l := sample[i%len(sample)]
+		lines = append(lines, bytes.Replace(l, []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1))
+	}
+	return lines
 }

@@ -2,52 +2,84 @@ package report
 
 import (
 	"encoding/json"
+	"sort"
 	"strings"
 
 	"github.com/stimmung/stimmung/models"
 )
 
-// MaxIDs is how many ids a figure keeps of the comments behind it: the
-// first MaxIDs in input order (across merged parts, in part order). The
-// count is always the full count; memory per figure is bounded by the cap,
-// whatever the number of comments.
+// MaxIDs is how many ids a figure lists of the comments behind it: the
+// MaxIDs smallest (idLess), so that the list does not depend on the order
+// the records come in: a file, the parts of a merge or an index's
+// segments (whose order changes as Bleve merges them) list the same. The
+// count is always the full count; memory per figure is bounded by the
+// cap, whatever the number of comments.
 const MaxIDs = 20
 
-// IDs are the comments behind one count: how many there are, and the ids
-// of the first MaxIDs in input order. A comment without an id is counted
-// but not listed, so len(IDs) < min(Count, MaxIDs) only when some have
-// none. IDs of parts of the data merge (in part order) into the IDs of all
-// of it.
+// IDs are the comments behind one count: how many there are, and the
+// smallest MaxIDs of their ids, in order. A comment without an id is
+// counted but not listed, so len(IDs) < min(Count, MaxIDs) only when some
+// have none. IDs of parts of the data merge into the IDs of all of it.
 type IDs struct {
 	Count int      `json:"count"`
 	IDs   []string `json:"ids"`
 }
 
-// Add counts one comment and keeps its id while there is room. It
-// allocates only while the list grows to MaxIDs (a copy of the id, so that
-// a kept id never pins the line it was read from).
-func (s *IDs) Add(id string) {
-	s.Count++
-	if id == "" || len(s.IDs) >= MaxIDs {
-		return
+// idLess orders ids: numbers by their value (2 before 10), everything
+// else by bytes.
+func idLess(a, b string) bool {
+	if len(a) != len(b) && allDigits(a) && allDigits(b) {
+		return len(a) < len(b)
 	}
-	if len(s.IDs) == cap(s.IDs) {
-		grown := make([]string, len(s.IDs), min(max(2*cap(s.IDs), 4), MaxIDs))
-		copy(grown, s.IDs)
-		s.IDs = grown
-	}
-	s.IDs = append(s.IDs, strings.Clone(id))
+	return a < b
 }
 
-// Merge adds the IDs of a later part: counts add up, ids fill up to MaxIDs
-// in part order, so merged parts list the same ids as one run over all.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Add counts one comment and lists its id if it is among the smallest. Once
+// the list is full, a larger id costs one comparison and no allocation; a
+// listed id is a copy, so that it never pins the line it was read from.
+func (s *IDs) Add(id string) {
+	s.Count++
+	s.insert(id, true)
+}
+
+// insert lists id if it is among the MaxIDs smallest, keeping the list in
+// order.
+func (s *IDs) insert(id string, clone bool) {
+	n := len(s.IDs)
+	if id == "" || n >= MaxIDs && !idLess(id, s.IDs[n-1]) {
+		return
+	}
+	at := sort.Search(n, func(i int) bool { return idLess(id, s.IDs[i]) })
+	if clone {
+		id = strings.Clone(id)
+	}
+	if n < MaxIDs {
+		if n == cap(s.IDs) {
+			grown := make([]string, n, min(max(2*n, 4), MaxIDs))
+			copy(grown, s.IDs)
+			s.IDs = grown
+		}
+		s.IDs = append(s.IDs, "")
+	}
+	copy(s.IDs[at+1:], s.IDs[at:len(s.IDs)-1])
+	s.IDs[at] = id
+}
+
+// Merge adds the IDs of another part: counts add up, and the list is the
+// smallest of both, as one run over all the data would list.
 func (s *IDs) Merge(o IDs) {
 	s.Count += o.Count
 	for _, id := range o.IDs {
-		if len(s.IDs) >= MaxIDs {
-			break
-		}
-		s.IDs = append(s.IDs, id)
+		s.insert(id, false)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -18,8 +20,36 @@ func idList(from, to int) []string {
 	return out
 }
 
-// TestIDsCapAndOrder: every comment is counted, the first MaxIDs ids are
-// kept in input order, a comment without an id is counted, not listed.
+// TestIDsOrderFree: the list is the same whatever the order the ids come
+// in: the smallest, numbers by value, other ids by bytes.
+func TestIDsOrderFree(t *testing.T) {
+	ids := append(idList(0, 60), "R7", "R10", "a", "007", "")
+	var want IDs
+	for _, id := range ids {
+		want.Add(id)
+	}
+	wantList := idList(0, MaxIDs) // "007" is 7 with more digits: after 19
+	if !reflect.DeepEqual(want.IDs, wantList) || want.Count != len(ids) {
+		t.Fatalf("got %+v, want %q", want, wantList)
+	}
+	for seed := range 20 {
+		shuffled := slices.Clone(ids)
+		rand.New(rand.NewPCG(uint64(seed), 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		var got IDs
+		for _, id := range shuffled {
+			got.Add(id)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("order %v: %+v, want %+v", shuffled, got, want)
+		}
+	}
+	if !idLess("9", "10") || idLess("10", "9") || !idLess("R10", "R7") || !idLess("10", "a") {
+		t.Error("idLess orders numbers by value and the rest by bytes")
+	}
+}
+
+// TestIDsCapAndOrder: every comment is counted, the smallest MaxIDs ids
+// are listed in order, a comment without an id is counted, not listed.
 func TestIDsCapAndOrder(t *testing.T) {
 	var s IDs
 	for i := range 50 {
@@ -43,8 +73,8 @@ func TestIDsCapAndOrder(t *testing.T) {
 	}
 }
 
-// TestIDsMerge: parts merged in order list the same ids as one run over
-// all of them, whichever part fills the cap.
+// TestIDsMerge: merged parts list the same ids as one run over all of
+// them, whichever part fills the cap.
 func TestIDsMerge(t *testing.T) {
 	for _, cuts := range [][]int{{0, 3, 7, 50}, {0, 25, 30, 50}, {0, 0, 50, 50}, {0, 19, 20, 21}} {
 		n := cuts[len(cuts)-1]
@@ -93,10 +123,14 @@ func TestIDsJSON(t *testing.T) {
 // full, and at most a few times while it fills.
 func TestIDsNoAllocationOnceFull(t *testing.T) {
 	var s IDs
+	ids := make([]string, MaxIDs)
+	for i := range ids {
+		ids[i] = "x" + strconv.Itoa(i%10)
+	}
 	filling := testing.AllocsPerRun(1, func() {
 		s = IDs{}
-		for i := range MaxIDs {
-			s.Add("x" + strconv.Itoa(i%10)) // the Clone of each id, and the growth
+		for _, id := range ids {
+			s.Add(id) // the Clone of each id, and the growth
 		}
 	})
 	if filling > 2*MaxIDs {
@@ -249,7 +283,7 @@ func TestFigureIDsMerge(t *testing.T) {
 	if string(wj) != string(mj) {
 		t.Errorf("merged parts differ from the whole:\n%s\n%s", mj, wj)
 	}
-	if ids := whole.B.Segments["tp0"].IDs.Comments; ids.Count != 35 || len(ids.IDs) != MaxIDs || ids.IDs[1] != "c2" {
+	if ids := whole.B.Segments["tp0"].IDs.Comments; ids.Count != 35 || len(ids.IDs) != MaxIDs || ids.IDs[1] != "c10" {
 		t.Errorf("tp0: %+v", ids)
 	}
 }

@@ -28,9 +28,11 @@ type QueueEntry struct {
 	Excerpt    string   `json:"excerpt"`
 	Owner      string   `json:"owner"`
 	Status     string   `json:"status"`
-	// Seq is the comment's place in the input (across merged parts):
-	// among equal priorities the earlier comes first.
-	Seq int64 `json:"seq"`
+	// Seq is the comment's place in the input (across merged parts): among
+	// equal priorities the smaller id comes first (idLess: not the input
+	// order, which an index does not keep), and then the earlier. Only a
+	// partial report writes it.
+	Seq int64 `json:"seq,omitempty"`
 }
 
 // Queue keeps the Size comments of highest priority, in memory bounded by
@@ -58,7 +60,7 @@ func (q *Queue) Add(it Item) {
 	if it.Failed || it.Priority <= 0 {
 		return
 	}
-	if len(q.Entries) >= q.Size && !worse(q.Entries[0], QueueEntry{Priority: it.Priority, Seq: seq}) {
+	if len(q.Entries) >= q.Size && !worse(q.Entries[0], QueueEntry{ID: it.ID, Priority: it.Priority, Seq: seq}) {
 		return // most comments: the queue is full of better ones
 	}
 	q.offer(QueueEntry{ID: it.ID, Date: it.DateText, Touchpoint: it.Touchpoint, NPS: value(it.NPS), CSAT: value(it.CSAT),
@@ -86,8 +88,8 @@ func (q *Queue) offer(e QueueEntry) {
 	}
 }
 
-// Sorted returns the entries, the highest priority first (earlier first
-// among equal priorities).
+// Sorted returns the entries for the report, the highest priority first
+// (the smaller id first among equal priorities), without their Seq.
 func (q *Queue) Sorted() []QueueEntry {
 	out := slices.Clone(q.Entries)
 	slices.SortFunc(out, func(a, b QueueEntry) int {
@@ -99,6 +101,9 @@ func (q *Queue) Sorted() []QueueEntry {
 		}
 		return 0
 	})
+	for i := range out {
+		out[i].Seq = 0
+	}
 	return out
 }
 
@@ -106,6 +111,9 @@ func (q *Queue) Sorted() []QueueEntry {
 func worse(a, b QueueEntry) bool {
 	if a.Priority != b.Priority {
 		return a.Priority < b.Priority
+	}
+	if a.ID != b.ID {
+		return idLess(b.ID, a.ID)
 	}
 	return a.Seq > b.Seq
 }

@@ -87,6 +87,12 @@ const internLimit = 4096
 // dates): a report over a million records is bound by Parse. A Parser is
 // not safe for concurrent use.
 type Parser struct {
+	// Encoded says the lines are records as this stimmung's package encode
+	// wrote them (an index's stored records): their keys come in a fixed
+	// order, all that a report reads before the sentences, which Parse then
+	// skips unread. Lines from files are not: an analyst may have edited
+	// them, and a broken line must be named.
+	Encoded bool
 	columns []string
 	intern  map[string]string
 	// themes and labels are the buffers of Item.Themes and ThemeLabels.
@@ -133,7 +139,11 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		}
 		return s
 	}
-	end, ok := jsontext.Fields(line, 0, 0, func(key, v []byte) bool {
+	stop := ""
+	if p.Encoded {
+		stop = `"sentences"`
+	}
+	end, ok := jsontext.FieldsBefore(line, 0, 0, stop, func(key, v []byte) bool {
 		k := key[1 : len(key)-1]
 		if bytes.IndexByte(k, '\\') >= 0 {
 			s, _ := jsontext.Unquote(key)
@@ -201,7 +211,7 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		}
 		return true
 	})
-	if !ok || jsontext.SkipWS(line, end) != len(line) {
+	if !ok || !p.Encoded && jsontext.SkipWS(line, end) != len(line) {
 		return Item{}, fmt.Errorf("not an analysed record: %s", invalidMessage(line))
 	}
 	if typeErr != nil {

@@ -225,6 +225,19 @@ func skipDigits(b []byte, i int) int {
 // depth of the enclosing containers. Values are scanned (SkipValue), so a
 // reader can take the few members it needs and pass over the rest.
 func Fields(b []byte, i, depth int, field func(key, value []byte) bool) (int, bool) {
+	return fields(b, i, depth, nil, field)
+}
+
+// FieldsBefore is Fields that stops, unread, at the member whose key is
+// stop (as written, quoted): for objects whose key order is known (those
+// package encode writes), a reader that needs nothing from that member on
+// is spared the rest of the object, and its validity is not checked. It
+// returns the index of that key, or the end of the object.
+func FieldsBefore(b []byte, i, depth int, stop string, field func(key, value []byte) bool) (int, bool) {
+	return fields(b, i, depth, []byte(stop), field)
+}
+
+func fields(b []byte, i, depth int, stop []byte, field func(key, value []byte) bool) (int, bool) {
 	i = SkipWS(b, i)
 	if i >= len(b) || b[i] != '{' || depth+1 > MaxDepth {
 		return i, false
@@ -242,6 +255,9 @@ func Fields(b []byte, i, depth int, field func(key, value []byte) bool) (int, bo
 			return i, false
 		}
 		key := b[i:end]
+		if stop != nil && bytes.Equal(key, stop) {
+			return i, true
+		}
 		i = SkipWS(b, end)
 		if i >= len(b) || b[i] != ':' {
 			return i, false
