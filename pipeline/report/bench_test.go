@@ -69,8 +69,9 @@ func BenchmarkReportFull(b *testing.B) {
 
 // benchLines are the sample's analysed lines (testdata/analysed.jsonl;
 // regenerate with stimmung analyze -q testdata/sample/feedback.csv)
-// repeated to 20,000 records with ids of their own, so that the maps and
-// the queue of a report reach their steady state within one iteration.
+// repeated to 100,000 records (100 MB) with ids of their own: the maps and
+// the queue of a report reach their steady state within one iteration, and
+// a Counter gets enough chunks to keep its workers busy.
 func benchLines(b *testing.B) [][]byte {
 	data, err := os.ReadFile("testdata/analysed.jsonl")
 	if err != nil {
@@ -78,7 +79,7 @@ func benchLines(b *testing.B) [][]byte {
 	}
 	sample := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
 	var lines [][]byte
-	for i := 0; len(lines) < 20_000; i++ {
+	for i := 0; len(lines) < 100_000; i++ {
 		l := sample[i%len(sample)]
 		lines = append(lines, bytes.Replace(l, []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1))
 	}

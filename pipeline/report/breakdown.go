@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Breakdowns a report can segment by; any other name is an input column.
@@ -37,6 +38,11 @@ type Segment struct {
 type Breakdown struct {
 	By       string              `json:"by"`
 	Segments map[string]*Segment `json:"segments"`
+	// keys is Add's buffer of a record's keys, and periods the period key
+	// of each day seen: Add is on the hot path of a report and allocates
+	// nothing for a key it has seen.
+	keys    []string
+	periods map[int64]string
 }
 
 // NewBreakdown starts a breakdown by one of the By* names or a column.
@@ -47,7 +53,8 @@ func NewBreakdown(by string) *Breakdown {
 // Add counts it under its keys (for a column breakdown, the value of that
 // column in it.Columns).
 func (b *Breakdown) Add(it Item) {
-	for _, k := range b.keys(it, it.Columns[b.By]) {
+	b.keys = b.appendKeys(b.keys[:0], it, it.Columns[b.By])
+	for _, k := range b.keys {
 		s := b.Segments[k]
 		if s == nil {
 			s = &Segment{}
@@ -58,50 +65,66 @@ func (b *Breakdown) Add(it Item) {
 	}
 }
 
-func (b *Breakdown) keys(it Item, column string) []string {
+func (b *Breakdown) appendKeys(dst []string, it Item, column string) []string {
 	switch b.By {
 	case ByTheme:
-		ks := themesAndParents(it)
-		if len(ks) == 0 {
-			return []string{NoValue}
+		n := len(dst)
+		if dst = appendThemesAndParents(dst, it); len(dst) == n {
+			dst = append(dst, NoValue)
 		}
-		return ks
+		return dst
 	case ByTouchpoint:
-		return []string{orNone(it.Touchpoint)}
+		return append(dst, orNone(it.Touchpoint))
 	case ByLang:
-		return []string{orNone(it.Lang)}
+		return append(dst, orNone(it.Lang))
 	case ByDay, ByWeek, ByMonth, ByQuarter:
 		if !it.HasDate {
-			return []string{NoValue}
+			return append(dst, NoValue)
 		}
-		d := it.Date
-		switch b.By {
-		case ByDay:
-			return []string{d.Format("2006-01-02")}
-		case ByWeek:
-			y, w := d.ISOWeek()
-			return []string{fmt.Sprintf("%d-W%02d", y, w)}
-		case ByMonth:
-			return []string{d.Format("2006-01")}
+		day := it.Date.Unix() / 86400
+		k, ok := b.periods[day]
+		if !ok {
+			k = periodKey(b.By, it.Date)
+			if b.periods == nil {
+				b.periods = map[int64]string{}
+			}
+			b.periods[day] = k
 		}
-		return []string{fmt.Sprintf("%d-Q%d", d.Year(), (int(d.Month())+2)/3)}
+		return append(dst, k)
 	}
-	return []string{orNone(column)}
+	return append(dst, orNone(column))
+}
+
+// periodKey names the day, ISO week, month or quarter of d.
+func periodKey(by string, d time.Time) string {
+	switch by {
+	case ByDay:
+		return d.Format("2006-01-02")
+	case ByWeek:
+		y, w := d.ISOWeek()
+		return fmt.Sprintf("%d-W%02d", y, w)
+	case ByMonth:
+		return d.Format("2006-01")
+	}
+	return fmt.Sprintf("%d-Q%d", d.Year(), (int(d.Month())+2)/3)
 }
 
 // themesAndParents lists the themes of it and their parents, each once, in
 // order of first mention ("service/reachability" gives it and "service"):
 // a comment about a child theme is a comment about its parent too.
-func themesAndParents(it Item) []string {
-	var ks []string
+func themesAndParents(it Item) []string { return appendThemesAndParents(nil, it) }
+
+// appendThemesAndParents appends themesAndParents(it) to dst.
+func appendThemesAndParents(dst []string, it Item) []string {
+	n := len(dst)
 	for _, p := range it.Themes {
 		for i := len(p); i > 0; i = strings.LastIndexByte(p[:i], '/') {
-			if k := p[:i]; !slices.Contains(ks, k) {
-				ks = append(ks, k)
+			if k := p[:i]; !slices.Contains(dst[n:], k) {
+				dst = append(dst, k)
 			}
 		}
 	}
-	return ks
+	return dst
 }
 
 func orNone(s string) string {

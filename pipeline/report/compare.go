@@ -17,6 +17,7 @@ type Side struct {
 	Counts   Counts          `json:"counts"`
 	Themes   map[string]*IDs `json:"themes"`
 	Segments *Breakdown      `json:"segments"`
+	keys     []string        // Add's buffer of a record's themes
 }
 
 // Merge adds a later part's counts of the same period.
@@ -65,7 +66,8 @@ func (s *Side) Add(it Item) {
 	if it.Failed {
 		return
 	}
-	for _, k := range themesAndParents(it) {
+	s.keys = appendThemesAndParents(s.keys[:0], it)
+	for _, k := range s.keys {
 		s.theme(k).Add(it.ID)
 	}
 	s.Segments.Add(it)

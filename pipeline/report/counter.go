@@ -5,10 +5,15 @@ import (
 	"sync"
 )
 
-// chunkBytes is about how much of the input one worker counts at a time:
-// large enough that forking and merging a tally per chunk costs little,
-// small enough that every worker gets work on a file of a few MB.
-const chunkBytes = 1 << 20
+// inFlightBytes bounds the input a Counter holds at once, over all its
+// chunks (2 per worker and one filling). A chunk is what one worker counts
+// at a time into a fork of the tally: the larger, the less forking and
+// merging costs (a fork fills its id lists afresh), so chunks take what
+// the bound allows, but at least minChunkBytes.
+const (
+	inFlightBytes = 32 << 20
+	minChunkBytes = 1 << 20
+)
 
 // maxBadLines is how many unreadable lines a Counter keeps the messages
 // of; it counts them all.
@@ -31,15 +36,17 @@ type Counter struct {
 	t       *Tally
 	columns []string
 	encoded bool
-	cur     *chunk
-	seq     int
-	free    chan *chunk
-	jobs    chan *chunk
-	done    chan *chunk
-	wg      sync.WaitGroup
-	merged  chan struct{}
-	bad     []BadLine
-	badN    int
+	// chunkBytes is the size at which a chunk goes to the workers.
+	chunkBytes int
+	cur        *chunk
+	seq        int
+	free       chan *chunk
+	jobs       chan *chunk
+	done       chan *chunk
+	wg         sync.WaitGroup
+	merged     chan struct{}
+	bad        []BadLine
+	badN       int
 }
 
 // chunk is a run of consecutive lines and, once counted, their tally.
@@ -69,7 +76,7 @@ func NewCounter(t *Tally, o CounterOptions) *Counter {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	c := &Counter{t: t, columns: t.Columns(), encoded: o.Encoded, free: make(chan *chunk, 2*workers+1),
+	c := &Counter{t: t, columns: t.Columns(), encoded: o.Encoded, chunkBytes: max(minChunkBytes, inFlightBytes/(2*workers+1)), free: make(chan *chunk, 2*workers+1),
 		jobs: make(chan *chunk, workers), done: make(chan *chunk, 2*workers+1), merged: make(chan struct{})}
 	for range cap(c.free) {
 		c.free <- &chunk{}
@@ -93,7 +100,7 @@ func (c *Counter) Line(num int64, b []byte) {
 	ch.buf = append(ch.buf, b...)
 	ch.ends = append(ch.ends, len(ch.buf))
 	ch.nums = append(ch.nums, num)
-	if len(ch.buf) >= chunkBytes {
+	if len(ch.buf) >= c.chunkBytes {
 		c.jobs <- ch
 		c.cur = nil
 	}

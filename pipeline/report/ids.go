@@ -3,7 +3,6 @@ package report
 import (
 	"encoding/json"
 	"sort"
-	"strings"
 
 	"github.com/stimmung/stimmung/models"
 )
@@ -44,24 +43,20 @@ func allDigits(s string) bool {
 }
 
 // Add counts one comment and lists its id if it is among the smallest. Once
-// the list is full, a larger id costs one comparison and no allocation; a
-// listed id is a copy, so that it never pins the line it was read from.
+// the list is full, a larger id costs one comparison and no allocation.
 func (s *IDs) Add(id string) {
 	s.Count++
-	s.insert(id, true)
+	s.insert(id)
 }
 
 // insert lists id if it is among the MaxIDs smallest, keeping the list in
 // order.
-func (s *IDs) insert(id string, clone bool) {
+func (s *IDs) insert(id string) {
 	n := len(s.IDs)
 	if id == "" || n >= MaxIDs && !idLess(id, s.IDs[n-1]) {
 		return
 	}
 	at := sort.Search(n, func(i int) bool { return idLess(id, s.IDs[i]) })
-	if clone {
-		id = strings.Clone(id)
-	}
 	if n < MaxIDs {
 		if n == cap(s.IDs) {
 			grown := make([]string, n, min(max(2*n, 4), MaxIDs))
@@ -79,7 +74,7 @@ func (s *IDs) insert(id string, clone bool) {
 func (s *IDs) Merge(o IDs) {
 	s.Count += o.Count
 	for _, id := range o.IDs {
-		s.insert(id, false)
+		s.insert(id)
 	}
 }
 

@@ -24,7 +24,10 @@ type Impacts map[string]*ThemeCounts
 // Add counts a record under each theme it mentions and their parents; the
 // label of a parent is that of its most negative child mention.
 func (im Impacts) Add(it Item) {
-	labels := map[string]string{}
+	// A record names a handful of themes: a list on the stack finds each
+	// theme's label faster than a map, and allocates nothing.
+	var buf [16]struct{ theme, label string }
+	labels := buf[:0]
 	for i, p := range it.Themes {
 		label := ""
 		if i < len(it.ThemeLabels) {
@@ -32,20 +35,29 @@ func (im Impacts) Add(it Item) {
 		}
 		for j := len(p); j > 0; j = strings.LastIndexByte(p[:j], '/') {
 			k := p[:j]
-			if old, ok := labels[k]; !ok || old != models.Negative && label == models.Negative || old == "" {
-				labels[k] = label
+			at := -1
+			for x := range labels {
+				if labels[x].theme == k {
+					at = x
+					break
+				}
+			}
+			if at < 0 {
+				labels = append(labels, struct{ theme, label string }{k, label})
+			} else if old := labels[at].label; old != models.Negative && label == models.Negative || old == "" {
+				labels[at].label = label
 			}
 		}
 	}
-	for k, label := range labels {
-		tc := im[k]
+	for _, l := range labels {
+		tc := im[l.theme]
 		if tc == nil {
 			tc = &ThemeCounts{}
-			im[k] = tc
+			im[l.theme] = tc
 		}
 		tc.All.Add(it)
 		tc.IDs.Comments.Add(it.ID)
-		switch label {
+		switch l.label {
 		case models.Negative:
 			tc.Negative.Add(it)
 			tc.IDs.Negative.Add(it.ID)

@@ -17,6 +17,8 @@ import (
 // the Parser's next Parse, while the line is unchanged; whoever keeps any
 // of them copies it (the follow-up queue does).
 type Item struct {
+	// ID is a string of its own (not a view of the line): the id lists
+	// keep it as it is.
 	ID string
 	// Failed: the record is an error record of the analysis.
 	Failed bool
