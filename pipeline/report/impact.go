@@ -149,55 +149,62 @@ func npsImpact(all, theme Counts, minN int) Figure {
 
 // diffImpact is the impact on a difference of two shares (NPS, net
 // sentiment) of n of the N items, with p and d of them in the two groups:
-// D(all) − D(rest). Interval: with w = n/N taken as fixed, the impact is
-// w·(D(theme) − D(rest)); theme and rest are disjoint, so its variance is
-// w²·(Var D(theme) + Var D(rest)), each the adjusted-Wald variance of a
-// difference of two shares of one sample (as NPSInterval: ¾ added to p and
-// d and 3 to n; the plain Wald variance is 0 for a theme whose few
-// comments are all promoters, which gave impossibly narrow intervals).
-// A normal approximation, checked against TestImpactInterval's hand
-// computation.
+// D(all) − D(rest), rest the N − n items outside the theme.
+//
+// Interval: the delta method over the six cells of one multinomial sample
+// (theme or rest × promoter, passive or detractor), Var = Σ π_k g_k² / N
+// with g_k the derivative of the impact by the share π_k of cell k (both
+// D are ratios of cell sums, so Σ π_k g_k = 0): for the theme's cells
+// 1 − D(all), −D(all) and −1 − D(all); for the rest's the same minus
+// (1 − D(rest))/r, −D(rest)/r and −(1 + D(rest))/r, r the rest's share.
+// The shares are those of the adjusted-Wald counts of each group (¾ added
+// to promoters and detractors and 1.5 to passives, as for the NPS's
+// interval), so that a handful of comments that are all promoters gets no
+// zero variance. An earlier version took the theme's share w as fixed
+// (Var = w²·(Var theme + Var rest)); TestImpactIntervalCoverage measured
+// it to hold the true impact in only 81–89% of simulated surveys, this one
+// in about 95%.
 func diffImpact(N, P, D, n, p, d, minN int) Figure {
-	if n < minN || n == 0 || n >= N {
-		return Figure{N: n, BelowMinN: n < minN || n == 0}
-	}
-	rest := N - n
-	dAll := float64(P-D) / float64(N)
-	dRest := float64((P-p)-(D-d)) / float64(rest)
-	w := float64(n) / float64(N)
-	v := w * w * (waldDiffVar(n, p, d) + waldDiffVar(rest, P-p, D-d))
-	impact := 100 * (dAll - dRest)
-	half := 100 * z95 * math.Sqrt(v)
-	iv := Interval{round4(impact - half), round4(impact + half)}
-	impact = round4(impact)
-	return Figure{Value: &impact, Interval: &iv, N: n}
+	return impactFigure(N, P, D, n, p, d, minN, 0.75, 1.5)
 }
 
 // shareImpact is the impact on a share (CSAT satisfied): k of n items of
-// the theme, K of N of all; the same approach with the Wald variance of
-// one share (Wilson's adjustment, z²/2 added to k and z² to n, for the
-// same reason).
+// the theme, K of N of all. It is diffImpact with no second group: the
+// unsatisfied are the "passives", and each group's counts get one
+// satisfied and one unsatisfied added (the Agresti–Coull adjustment, z²/2
+// ≈ 1.92 rounded down).
 func shareImpact(N, K, n, k, minN int) Figure {
+	return impactFigure(N, K, 0, n, k, 0, minN, 1, 2)
+}
+
+// impactFigure is D(all) − D(rest) with its delta-method interval; adjPD
+// is added to the two groups' counts of each of theme and rest, adjMid
+// to the middle group's (see diffImpact).
+func impactFigure(N, P, D, n, p, d, minN int, adjPD, adjMid float64) Figure {
 	if n < minN || n == 0 || n >= N {
 		return Figure{N: n, BelowMinN: n < minN || n == 0}
 	}
 	rest := N - n
-	sAll := float64(K) / float64(N)
-	sRest := float64(K-k) / float64(rest)
-	w := float64(n) / float64(N)
-	z2 := z95 * z95
-	nt, nr := float64(n)+z2, float64(rest)+z2
-	pt, pr := (float64(k)+z2/2)/nt, (float64(K-k)+z2/2)/nr
-	v := w * w * (pt*(1-pt)/nt + pr*(1-pr)/nr)
-	impact := 100 * (sAll - sRest)
-	half := 100 * z95 * math.Sqrt(v)
+	impact := 100 * (float64(P-D)/float64(N) - float64((P-p)-(D-d))/float64(rest))
+	// The six cells, adjusted: theme and rest × promoter, middle, detractor.
+	tp, td := float64(p)+adjPD, float64(d)+adjPD
+	tm := float64(n-p-d) + adjMid
+	rp, rd := float64(P-p)+adjPD, float64(D-d)+adjPD
+	rm := float64(rest-(P-p)-(D-d)) + adjMid
+	total := tp + tm + td + rp + rm + rd
+	dAll := (tp + rp - td - rd) / total
+	r := (rp + rm + rd) / total
+	dRest := (rp - rd) / (rp + rm + rd)
+	cells := [6]struct{ share, grad float64 }{
+		{tp / total, 1 - dAll}, {tm / total, -dAll}, {td / total, -1 - dAll},
+		{rp / total, 1 - dAll - (1-dRest)/r}, {rm / total, -dAll + dRest/r}, {rd / total, -1 - dAll + (1+dRest)/r},
+	}
+	var v float64
+	for _, c := range cells {
+		v += c.share * c.grad * c.grad
+	}
+	half := 100 * z95 * math.Sqrt(v/total)
 	iv := Interval{round4(impact - half), round4(impact + half)}
 	impact = round4(impact)
 	return Figure{Value: &impact, Interval: &iv, N: n}
-}
-
-func waldDiffVar(n, p, d int) float64 {
-	nn := float64(n) + 3
-	pp, dd := (float64(p)+0.75)/nn, (float64(d)+0.75)/nn
-	return (pp + dd - (pp-dd)*(pp-dd)) / nn
 }
