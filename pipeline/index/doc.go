@@ -10,7 +10,9 @@
 // indexed in the background while the next fills. A ShardWriter does the
 // same into one index per month. Search parses Bleve's query-string
 // syntax, adds the filters that need no syntax, and returns hits with
-// highlights and facets.
+// highlights and facets. Scan (scan.go) runs the same query and filters
+// but only visits the stored record of every match, for a report over a
+// million of them.
 //
 // Everything that opens an index goes through Open, Create, OpenWriter or
 // OpenSearch here: this package registers the custom analyzers
