@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -32,16 +31,11 @@ func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, 
 		req.Filters.Since, _ = cmd.Flags().GetString("since")
 		req.Filters.Until, _ = cmd.Flags().GetString("until")
 	}
-	// A bad query is reported before the index is opened.
-	if _, err := index.Prepare(req); err != nil {
-		return usageError{err}
-	}
-	ix, err := index.OpenSearch(dir, req.Filters.Since, req.Filters.Until)
+	ix, _, err := openForQuery(s, dir, req)
 	if err != nil {
-		return ioError{err}
+		return err
 	}
 	defer ix.Close()
-	warnIndex(s.Err, ix)
 	// The index's records are what analyze wrote (package encode), so
 	// the counter reads each only up to its sentences.
 	c := report.NewCounter(t, report.CounterOptions{Encoded: true})
@@ -57,11 +51,8 @@ func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, 
 			fmt.Fprintf(s.Err, "stimmung: %s: %s\n", dir, termMessage(l.Err.Error()))
 		}
 	}
-	if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
-		return usageError{err}
-	}
 	if err != nil {
-		return ioError{err}
+		return queryRunError(err)
 	}
 	if bad > 0 {
 		fmt.Fprintf(s.Err, "stimmung: %s in the index could not be read and %s not counted\n", plural(bad, "record", "records"), map[bool]string{true: "was", false: "were"}[bad == 1])

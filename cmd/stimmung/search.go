@@ -117,25 +117,14 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 		// skipping hits that are not printed means nothing.
 		breq.Size, breq.From = 1, 0
 	}
-	// A bad query or filter, or one over the size limits, is reported
-	// before the index is opened.
-	prepared, err := index.Prepare(breq)
+	ix, prepared, err := openForQuery(s, dir, breq)
 	if err != nil {
-		return usageError{err}
-	}
-
-	ix, err := index.OpenSearch(dir, req.Filters.Since, req.Filters.Until)
-	if err != nil {
-		return ioError{err}
+		return err
 	}
 	defer ix.Close()
-	warnIndex(s.Err, ix)
 	res, err := prepared.Run(ix)
 	if err != nil {
-		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
-			return usageError{err}
-		}
-		return ioError{err}
+		return queryRunError(err)
 	}
 	if limit == 0 {
 		res.Hits = nil
@@ -168,6 +157,32 @@ func search(cmd *cobra.Command, s Streams, args []string) error {
 		return ioError{err}
 	}
 	return nil
+}
+
+// openForQuery checks req and opens the index at dir for it (only the
+// shards its dates can match), warning when the index is stale or
+// incomplete. A bad query or filter, or one over the size limits, is
+// reported before the index is opened.
+func openForQuery(s Streams, dir string, req index.Request) (*index.Index, *index.Prepared, error) {
+	prepared, err := index.Prepare(req)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	ix, err := index.OpenSearch(dir, req.Filters.Since, req.Filters.Until)
+	if err != nil {
+		return nil, nil, ioError{err}
+	}
+	warnIndex(s.Err, ix)
+	return ix, prepared, nil
+}
+
+// queryRunError is the exit of a failed search or scan: the query's fault
+// (a regular expression too complex to run) or the index's.
+func queryRunError(err error) error {
+	if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
+		return usageError{err}
+	}
+	return ioError{err}
 }
 
 // warnIndex says when the index was built by another stimmung or analysis

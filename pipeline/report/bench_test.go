@@ -67,21 +67,29 @@ func BenchmarkReportFull(b *testing.B) {
 	})
 }
 
-// benchLines are the sample's analysed lines (testdata/analysed.jsonl;
+// benchLines are 100,000 analysed records (100 MB): the maps and the
+// queue of a report reach their steady state within one iteration, and a
+// Counter gets enough chunks to keep its workers busy.
+func benchLines(b *testing.B) [][]byte { return sampleLines(b, 100_000) }
+
+// sampleLines are the sample's analysed lines (testdata/analysed.jsonl;
 // regenerate with stimmung analyze -q testdata/sample/feedback.csv)
-// repeated to 100,000 records (100 MB) with ids of their own: the maps and
-// the queue of a report reach their steady state within one iteration, and
-// a Counter gets enough chunks to keep its workers busy.
-func benchLines(b *testing.B) [][]byte {
+// repeated to n records, each with an id of its own.
+func sampleLines(tb testing.TB, n int) [][]byte {
 	data, err := os.ReadFile("testdata/analysed.jsonl")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	sample := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
-	var lines [][]byte
-	for i := 0; len(lines) < 100_000; i++ {
-		l := sample[i%len(sample)]
-		lines = append(lines, bytes.Replace(l, []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1))
+	lines := make([][]byte, n)
+	for i := range lines {
+		lines[i] = withID(sample[i%len(sample)], i)
 	}
 	return lines
+}
+
+// withID is an analysed line with its id prefixed by i: the ids of
+// repeated lines are their own.
+func withID(line []byte, i int) []byte {
+	return bytes.Replace(line, []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1)
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -15,18 +14,9 @@ import (
 // the other, with breakdowns, a comparison and a small queue (whose ties
 // depend on input order), and names the same bad lines in order.
 func TestCounterEqualsSerial(t *testing.T) {
-	data, err := os.ReadFile("testdata/analysed.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
-	var lines [][]byte
-	for i := 0; len(lines) < 6000; i++ {
-		l := bytes.Replace(sample[i%len(sample)], []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1)
-		if i%997 == 5 {
-			l = l[:len(l)/2] // a broken line now and then
-		}
-		lines = append(lines, l)
+	lines := sampleLines(t, 6000)
+	for i := 5; i < len(lines); i += 997 {
+		lines[i] = lines[i][:len(lines[i])/2] // a broken line now and then
 	}
 	newTally := func() *Tally {
 		day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"fmt"
-	"os"
 	"runtime"
 	"testing"
 )
@@ -16,17 +13,12 @@ func TestTallyMemoryFlat(t *testing.T) {
 	if testing.Short() {
 		t.Skip("counts 220,000 records")
 	}
-	data, err := os.ReadFile("testdata/analysed.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	sample := sampleLines(t, 25)
 	retained := func(n int) uint64 {
 		tally := NewTally(Filter{}, []string{ByTheme, ByDay, ByTouchpoint}, 0)
 		c := NewCounter(tally, CounterOptions{Workers: 2})
 		for i := range n {
-			l := bytes.Replace(sample[i%len(sample)], []byte(`{"id":"`), fmt.Appendf(nil, `{"id":"%d-`, i), 1)
-			c.Line(int64(i+1), l)
+			c.Line(int64(i+1), withID(sample[i%len(sample)], i))
 		}
 		c.Close()
 		c = nil
