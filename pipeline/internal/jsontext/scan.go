@@ -238,72 +238,61 @@ func FieldsBefore(b []byte, i, depth int, stop string, field func(key, value []b
 }
 
 func fields(b []byte, i, depth int, stop []byte, field func(key, value []byte) bool) (int, bool) {
-	i = SkipWS(b, i)
-	if i >= len(b) || b[i] != '{' || depth+1 > MaxDepth {
-		return i, false
-	}
-	i = SkipWS(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		return i + 1, true
-	}
-	for {
+	return container(b, i, depth, '{', '}', func(i int) (int, bool, bool) {
 		if i >= len(b) || b[i] != '"' {
-			return i, false
+			return i, false, false
 		}
 		end, _, ok := ScanString(b, i)
 		if !ok {
-			return i, false
+			return i, false, false
 		}
 		key := b[i:end]
 		if stop != nil && bytes.Equal(key, stop) {
-			return i, true
+			return i, true, false
 		}
 		i = SkipWS(b, end)
 		if i >= len(b) || b[i] != ':' {
-			return i, false
+			return i, false, false
 		}
 		i = SkipWS(b, i+1)
 		start := i
 		if i, ok = SkipValue(b, i, depth+1); !ok {
-			return i, false
+			return i, false, false
 		}
-		if !field(key, b[start:i]) {
-			return i, true
-		}
-		i = SkipWS(b, i)
-		if i >= len(b) {
-			return i, false
-		}
-		switch b[i] {
-		case ',':
-			i = SkipWS(b, i+1)
-		case '}':
-			return i + 1, true
-		default:
-			return i, false
-		}
-	}
+		return i, true, field(key, b[start:i])
+	})
 }
 
 // Elements calls element for each value of the JSON array that starts at
 // b[i] (after whitespace), as Fields does for objects.
 func Elements(b []byte, i, depth int, element func(value []byte) bool) (int, bool) {
+	return container(b, i, depth, '[', ']', func(i int) (int, bool, bool) {
+		start := i
+		i, ok := SkipValue(b, i, depth+1)
+		if !ok {
+			return i, false, false
+		}
+		return i, true, element(b[start:i])
+	})
+}
+
+// container scans the object or array that starts at b[i] (after
+// whitespace) between open and close: item reads the member or element
+// at its index and returns the index after it, whether it was valid and
+// whether to go on.
+func container(b []byte, i, depth int, open, close byte, item func(i int) (end int, ok, more bool)) (int, bool) {
 	i = SkipWS(b, i)
-	if i >= len(b) || b[i] != '[' || depth+1 > MaxDepth {
+	if i >= len(b) || b[i] != open || depth+1 > MaxDepth {
 		return i, false
 	}
 	i = SkipWS(b, i+1)
-	if i < len(b) && b[i] == ']' {
+	if i < len(b) && b[i] == close {
 		return i + 1, true
 	}
 	for {
-		start := i
-		var ok bool
-		if i, ok = SkipValue(b, i, depth+1); !ok {
-			return i, false
-		}
-		if !element(b[start:i]) {
-			return i, true
+		var ok, more bool
+		if i, ok, more = item(i); !ok || !more {
+			return i, ok
 		}
 		i = SkipWS(b, i)
 		if i >= len(b) {
@@ -312,7 +301,7 @@ func Elements(b []byte, i, depth int, element func(value []byte) bool) (int, boo
 		switch b[i] {
 		case ',':
 			i = SkipWS(b, i+1)
-		case ']':
+		case close:
 			return i + 1, true
 		default:
 			return i, false
