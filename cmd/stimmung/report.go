@@ -14,11 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline/report"
 )
 
@@ -61,10 +59,6 @@ them.`,
 				}
 			}
 			by, _ := cmd.Flags().GetStringSlice("by")
-			filter, err := reportFilter(cmd)
-			if err != nil {
-				return err
-			}
 			htmlPath, _ := cmd.Flags().GetString("html")
 			if xlsxPath, _ := cmd.Flags().GetString("xlsx"); xlsxPath != "" {
 				if err := checkOutput("--xlsx", xlsxPath, inputs, s.In); err != nil {
@@ -82,10 +76,9 @@ them.`,
 					}
 				}
 			}
-			size, _ := cmd.Flags().GetInt("queue-size")
-			t := report.NewTally(filter, by, size)
-			if err := setupCompare(cmd, t); err != nil {
-				return err
+			t, err := reportSpec(cmd, by).Tally()
+			if err != nil {
+				return usageError{err}
 			}
 			if err := checkTable(cmd, by); err != nil {
 				return err
@@ -250,39 +243,22 @@ func writeOneTable(cmd *cobra.Command, w io.Writer, ts []report.Table, format st
 	return report.WriteCSVTable(w, ts[i])
 }
 
-// reportFilter reads the filter flags, the same as search's.
-func reportFilter(cmd *cobra.Command) (report.Filter, error) {
-	var f report.Filter
-	for _, d := range []struct {
-		flag string
-		dst  *time.Time
-	}{{"since", &f.Since}, {"until", &f.Until}} {
-		v, _ := cmd.Flags().GetString(d.flag)
-		if v == "" {
-			continue
-		}
-		t, ok := models.ParseDate(v)
-		if !ok {
-			return f, usageError{fmt.Errorf("--%s %q: want a date such as 2024-03-01 or 01.03.2024", d.flag, v)}
-		}
-		*d.dst = t
-	}
-	f.Touchpoints, _ = cmd.Flags().GetStringSlice("touchpoint")
-	f.Langs, _ = cmd.Flags().GetStringSlice("lang")
-	f.Themes, _ = cmd.Flags().GetStringSlice("theme")
-	where, _ := cmd.Flags().GetStringArray("where")
-	for _, w := range where {
-		col, val, ok := strings.Cut(w, "=")
-		if !ok || strings.TrimSpace(col) == "" {
-			return f, usageError{fmt.Errorf("--where %q: want COLUMN=VALUE", w)}
-		}
-		if f.Where == nil {
-			f.Where = map[string][]string{}
-		}
-		col = strings.TrimSpace(col)
-		f.Where[col] = append(f.Where[col], strings.TrimSpace(val))
-	}
-	return f, nil
+// reportSpec reads the report's flags: the filters (the same as search's),
+// the breakdowns and the comparison.
+func reportSpec(cmd *cobra.Command, by []string) report.Spec {
+	f := cmd.Flags()
+	var sp report.Spec
+	sp.Since, _ = f.GetString("since")
+	sp.Until, _ = f.GetString("until")
+	sp.Touchpoints, _ = f.GetStringSlice("touchpoint")
+	sp.Langs, _ = f.GetStringSlice("lang")
+	sp.Themes, _ = f.GetStringSlice("theme")
+	sp.Where, _ = f.GetStringArray("where")
+	sp.Compare, _ = f.GetString("compare")
+	sp.WaterfallBy, _ = f.GetString("waterfall-by")
+	sp.QueueSize, _ = f.GetInt("queue-size")
+	sp.By = by
+	return sp
 }
 
 // writeReport prints the report as the flags ask: the partial counts, JSON
@@ -348,42 +324,6 @@ func writeReport(cmd *cobra.Command, s Streams, t *report.Tally) error {
 	return err
 }
 
-// setupCompare reads --compare: the report's period is --since..--until,
-// the baseline the period before it (previous), a year before it (year) or
-// FROM..TO.
-func setupCompare(cmd *cobra.Command, t *report.Tally) error {
-	cmp, _ := cmd.Flags().GetString("compare")
-	if cmp == "" {
-		return nil
-	}
-	f := t.Filter
-	if f.Since.IsZero() || f.Until.IsZero() {
-		return usageError{errors.New("--compare needs the period to report: --since and --until")}
-	}
-	if f.Until.Before(f.Since) {
-		return usageError{errors.New("--until is before --since")}
-	}
-	tf := f
-	switch cmp {
-	case "previous":
-		days := int(f.Until.Sub(f.Since).Hours()/24) + 1
-		tf.Until = f.Since.AddDate(0, 0, -1)
-		tf.Since = f.Since.AddDate(0, 0, -days)
-	case "year":
-		tf.Since, tf.Until = f.Since.AddDate(-1, 0, 0), f.Until.AddDate(-1, 0, 0)
-	default:
-		from, to, ok := strings.Cut(cmp, "..")
-		a, okA := models.ParseDate(from)
-		b, okB := models.ParseDate(to)
-		if !ok || !okA || !okB || b.Before(a) {
-			return usageError{fmt.Errorf("--compare %q: want previous, year or FROM..TO (2024-01-01..2024-01-31)", cmp)}
-		}
-		tf.Since, tf.Until = a, b
-	}
-	by, _ := cmd.Flags().GetString("waterfall-by")
-	t.Compare(tf, by)
-	return nil
-}
 
 // writeChangeTable prints what changed against the baseline.
 func writeChangeTable(w io.Writer, ch report.Change) error {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stimmung/stimmung/pipeline/index"
+	"github.com/stimmung/stimmung/pipeline/indexreport"
 	"github.com/stimmung/stimmung/pipeline/report"
 )
 
@@ -21,29 +21,14 @@ func addReportIndexFlags(cmd *cobra.Command) {
 // answer narrow the scan there; t's own filter then applies to each
 // record as it does to JSON lines, so both give the same report.
 func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, args []string, t *report.Tally) error {
-	var req index.Request
-	req.Query = strings.Join(args, " ")
-	req.Filters.Touchpoints, _ = cmd.Flags().GetStringSlice("touchpoint")
-	req.Filters.Langs, _ = cmd.Flags().GetStringSlice("lang")
-	req.Filters.Themes, _ = cmd.Flags().GetStringSlice("theme")
-	if cmp, _ := cmd.Flags().GetString("compare"); cmp == "" {
-		// With --compare the baseline lies outside --since..--until.
-		req.Filters.Since, _ = cmd.Flags().GetString("since")
-		req.Filters.Until, _ = cmd.Flags().GetString("until")
-	}
+	by, _ := cmd.Flags().GetStringSlice("by")
+	req := indexreport.Request(strings.Join(args, " "), reportSpec(cmd, by))
 	ix, _, err := openForQuery(s, dir, req)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	// The index's records are what analyze wrote (package encode), so
-	// the counter reads each only up to its sentences.
-	c := report.NewCounter(t, report.CounterOptions{Encoded: true})
-	_, err = ix.Scan(ctx, req, func(src []byte) error {
-		c.Line(0, src)
-		return nil
-	})
-	lines, bad := c.Close()
+	lines, bad, err := indexreport.Count(ctx, ix, req, t)
 	for i, l := range lines {
 		if i < maxReportProblems {
 			// The index holds what analyze wrote: a record it cannot read

@@ -1,0 +1,37 @@
+package indexreport
+
+import (
+	"context"
+
+	"github.com/stimmung/stimmung/pipeline/index"
+	"github.com/stimmung/stimmung/pipeline/report"
+)
+
+// Request is the search whose matches a report counts: the query, in
+// search's syntax, and the spec's filters that the index can answer.
+func Request(query string, sp report.Spec) index.Request {
+	r := index.Request{Query: query}
+	r.Filters.Touchpoints, r.Filters.Langs, r.Filters.Themes = sp.Touchpoints, sp.Langs, sp.Themes
+	if sp.Compare == "" {
+		// With a comparison the baseline lies outside Since..Until.
+		r.Filters.Since, r.Filters.Until = sp.Since, sp.Until
+	}
+	return r
+}
+
+// Count adds the records of ix that match r to t. The filters the index
+// answers narrow the scan; t's own filter then applies to each record as
+// it does to JSON lines, so both give the same report. It returns the
+// first records that could not be read (the index holds what analyze
+// wrote, so any is a defect) and how many there were.
+func Count(ctx context.Context, ix *index.Index, r index.Request, t *report.Tally) ([]report.BadLine, int, error) {
+	// The index's records are what analyze wrote (package encode): the
+	// counter reads each only up to its sentences.
+	c := report.NewCounter(t, report.CounterOptions{Encoded: true})
+	_, err := ix.Scan(ctx, r, func(src []byte) error {
+		c.Line(0, src)
+		return nil
+	})
+	bad, n := c.Close()
+	return bad, n, err
+}
