@@ -32,7 +32,7 @@ var layers = map[string]struct{ module, outside []string }{
 	"pipeline/sentiment":           {module: []string{"lexicons", "models", "pipeline/text"}},
 	"pipeline/themes":              {module: []string{"models", "pipeline/text"}, outside: []string{"go.yaml.in/yaml/v3"}},
 	"pipeline/signals":             {module: []string{"models", "pipeline/themes"}},
-	"pipeline": {module: []string{"configs", "lexicons", "models", "pipeline/sentiment", "pipeline/signals", "pipeline/text", "pipeline/text/langdetect", "pipeline/themes"},
+	"pipeline": {module: []string{"configs", "lexicons", "models", "pipeline/read", "pipeline/sentiment", "pipeline/signals", "pipeline/text", "pipeline/text/langdetect", "pipeline/themes"},
 		outside: []string{"golang.org/x/text", "github.com/go-viper/mapstructure/v2"}},
 	"pipeline/encode":      {module: []string{"models", "pipeline/internal/jsontext"}},
 	"pipeline/write":       {module: []string{"models", "pipeline/encode", "pipeline/internal/jsontext"}},

@@ -119,7 +119,7 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 		w = teeWriter{w, sink.w}
 	}
 
-	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
+	src := &inputChain{names: inputs, stdin: s.In, opts: pipeline.ReadOptions(cfg), rep: rep}
 	ctx, stopSignals := onInterrupt(s)
 	defer stopSignals()
 	rep.start()
@@ -244,25 +244,6 @@ func onInterrupt(s Streams) (ctx context.Context, stop func()) {
 			signal.Stop(sigs)
 		}
 		cancel(nil)
-	}
-}
-
-func readOptions(cfg *configs.Config) read.Options {
-	c := cfg.Input.Columns
-	delim := cfg.Input.Delimiter
-	if delim == `\t` || delim == "tab" {
-		delim = "\t"
-	}
-	return read.Options{
-		Format:       cfg.Input.Format,
-		Encoding:     cfg.Input.Encoding,
-		Delimiter:    delim,
-		Preset:       cfg.Input.Preset,
-		SkipRows:     cfg.Input.SkipRows,
-		Sheet:        cfg.Input.Sheet,
-		MaxLineBytes: cfg.MaxLineBytes,
-		Columns: read.Columns{ID: c.ID, Text: c.Text, Lang: c.Lang, Date: c.Date, NPS: c.NPS,
-			CSAT: c.CSAT, CES: c.CES, Touchpoint: c.Touchpoint, Pass: c.Pass},
 	}
 }
 

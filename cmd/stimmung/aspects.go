@@ -27,7 +27,7 @@ func evalAspects(cfg *configs.Config, s Streams, args []string, asJSON bool, nMi
 	var bad []string
 	for i, name := range args {
 		a := &aspectSet{name: name}
-		src := &inputChain{names: []string{name}, opts: readOptions(cfg), rep: rep}
+		src := &inputChain{names: []string{name}, opts: pipeline.ReadOptions(cfg), rep: rep}
 		_, err := p.Run(context.Background(), src.next, a, pipeline.RunOptions{Workers: cfg.Workers})
 		src.close()
 		if err != nil {

@@ -165,7 +165,7 @@ func eval(cmd *cobra.Command, s Streams, args []string) error {
 	var bad []string
 	for i, name := range args {
 		g := evaluate.NewGoldSet(name, p != nil)
-		src := &inputChain{names: []string{name}, opts: readOptions(cfg), rep: rep}
+		src := &inputChain{names: []string{name}, opts: pipeline.ReadOptions(cfg), rep: rep}
 		if p != nil {
 			_, err = p.Run(context.Background(), src.next, g, pipeline.RunOptions{Workers: cfg.Workers})
 		} else {

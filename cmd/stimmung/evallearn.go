@@ -12,6 +12,7 @@ import (
 
 	"github.com/stimmung/stimmung/configs"
 	"github.com/stimmung/stimmung/lexicons"
+	"github.com/stimmung/stimmung/pipeline"
 	"github.com/stimmung/stimmung/pipeline/evaluate"
 	"github.com/stimmung/stimmung/pipeline/learn"
 )
@@ -95,7 +96,7 @@ func crossValidate(cfg *configs.Config, name string, s Streams, rule labelRule, 
 // readCVItems reads the gold lines of one file: a usable "label" each.
 func readCVItems(cfg *configs.Config, name string, s Streams, rule labelRule) ([]evaluate.CVItem, error) {
 	rep := newReporter(s.Err, true, true, 0)
-	src := &inputChain{names: []string{name}, opts: readOptions(cfg), rep: rep}
+	src := &inputChain{names: []string{name}, opts: pipeline.ReadOptions(cfg), rep: rep}
 	defer src.close()
 	var g evaluate.CVGold
 	for {

@@ -229,7 +229,7 @@ func writeLayer(path string, stdout io.Writer, res *learn.Result, kind lexicons.
 // text, or that could not be read.
 func readExamples(cfg *configs.Config, names []string, s Streams, rule labelRule) ([]learn.Example, int, error) {
 	rep := newReporter(s.Err, true, true, 0)
-	src := &inputChain{names: names, stdin: s.In, opts: readOptions(cfg), rep: rep}
+	src := &inputChain{names: names, stdin: s.In, opts: pipeline.ReadOptions(cfg), rep: rep}
 	defer src.close()
 	var exs []learn.Example
 	skipped := 0

@@ -324,7 +324,6 @@ func writeReport(cmd *cobra.Command, s Streams, t *report.Tally) error {
 	return err
 }
 
-
 // writeChangeTable prints what changed against the baseline.
 func writeChangeTable(w io.Writer, ch report.Change) error {
 	fmt.Fprintln(w, "\nchange against the baseline")

@@ -117,7 +117,7 @@ func themesSuggest(cmd *cobra.Command, s Streams, args []string) error {
 
 	rep := newReporter(s.Err, quiet, !(len(inputs) == 1 && inputs[0] == "-"), total)
 	col := discover.New(discover.Options{MinCount: minCount, Top: top, Examples: examples, NounPhrases: nounPhrases})
-	src := &inputChain{names: inputs, stdin: s.In, opts: readOptions(cfg), rep: rep}
+	src := &inputChain{names: inputs, stdin: s.In, opts: pipeline.ReadOptions(cfg), rep: rep}
 	defer src.close()
 	rep.start()
 	st, runErr := p.Run(context.Background(), src.next, &reportingWriter{Writer: col, rep: rep}, pipeline.RunOptions{Workers: cfg.Workers, MaxErrors: cfg.MaxErrors,
