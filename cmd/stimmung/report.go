@@ -267,14 +267,10 @@ func writeReport(cmd *cobra.Command, s Streams, t *report.Tally) error {
 	format, _ := cmd.Flags().GetString("format")
 	minN, _ := cmd.Flags().GetInt("min-n")
 	partial, _ := cmd.Flags().GetBool("partial")
-	k := t.Counts.KPIs(minN)
-	doc := report.Document{KPIs: k, IDs: t.IDs, ThemeImpact: t.Impacts.Figures(t.Counts, k.MinN), Queue: t.Queue.Sorted()}
-	if t.Then != nil {
-		ch := report.Compare(t.Then, t.Now, k.MinN)
-		doc.Change = &ch
-	}
-	for _, b := range t.Breakdowns {
-		doc.Breakdowns = append(doc.Breakdowns, report.BreakdownFigures{By: b.By, Segments: b.Figures(t.Counts.Records, k.MinN)})
+	doc := t.Document(minN)
+	k := doc.KPIs
+	if dir, _ := cmd.Flags().GetString("index"); dir != "" {
+		annotateQueue(s, dir, doc.Queue)
 	}
 	if path, _ := cmd.Flags().GetString("html"); path != "" && !partial {
 		return writeHTMLReport(s, path, doc)

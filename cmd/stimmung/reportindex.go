@@ -9,6 +9,7 @@ import (
 
 	"github.com/stimmung/stimmung/pipeline/indexreport"
 	"github.com/stimmung/stimmung/pipeline/report"
+	"github.com/stimmung/stimmung/pipeline/serve"
 )
 
 // addReportIndexFlags adds the flags of a report over an index.
@@ -43,4 +44,19 @@ func countIndex(ctx context.Context, cmd *cobra.Command, s Streams, dir string, 
 		fmt.Fprintf(s.Err, "stimmung: %s in the index could not be read and %s not counted\n", plural(bad, "record", "records"), map[bool]string{true: "was", false: "were"}[bad == 1])
 	}
 	return nil
+}
+
+// annotateQueue fills the queue's status and note from the follow-up
+// store beside the index (the marks analysts set in stimmung serve). A
+// store a server holds for writing cannot be read: the queue goes out
+// without its marks, and stderr says so.
+func annotateQueue(s Streams, dir string, q []report.QueueEntry) {
+	st, err := serve.OpenStore(dir, false)
+	if err == nil {
+		err = st.Annotate(q)
+		st.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "stimmung: warning: the queue's marks are left out: %s\n", termMessage(err.Error()))
+	}
 }

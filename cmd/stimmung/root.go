@@ -104,7 +104,7 @@ Input: JSON lines (files or stdin), JSON arrays, CSV and XLSX exports.`,
 	root.SetErr(s.Err)
 	root.PersistentFlags().String("config", "", "configuration file (YAML) merged over the built-in default")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyze(s), newIndexCmd(s), newSearchCmd(s), newExplain(s), newLexiconCmd(s), newEval(s), newConfigCmd(s), newThemesCmd(s), newReportCmd(s))
+	root.AddCommand(newAnalyze(s), newIndexCmd(s), newSearchCmd(s), newExplain(s), newLexiconCmd(s), newEval(s), newConfigCmd(s), newThemesCmd(s), newReportCmd(s), newServeCmd(s))
 	return root
 }
 

@@ -387,3 +387,19 @@ func compileOnEmpty(req *bleve.SearchRequest) error {
 	_, err = empty.Search(&r)
 	return err
 }
+
+// Get returns the stored record (as analyze wrote it) with this id, or
+// nil when the index has none. With shards, the newest wins.
+func Get(ix *Index, id string) (json.RawMessage, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{FieldSource}
+	res, err := ix.Bleve.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("get %q: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, nil
+	}
+	s, _ := res.Hits[0].Fields[FieldSource].(string)
+	return json.RawMessage(s), nil
+}

@@ -175,6 +175,19 @@ func (w *Writer) send() error {
 	return nil
 }
 
+// Sync sends the unfinished batch and waits until every batch sent is in
+// the index, searchable: the server calls it at the end of a request that
+// indexes, so that its comments can be found once it has answered.
+func (w *Writer) Sync() error {
+	if w.batch.Size() > 0 {
+		if err := w.send(); err != nil {
+			return err
+		}
+	}
+	w.inflight.Wait()
+	return w.firstErr()
+}
+
 // Close writes the last batch, marks the import finished and waits until
 // everything is on disk. The index stays open.
 func (w *Writer) Close() error { return w.finish(true) }

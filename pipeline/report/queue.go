@@ -28,6 +28,11 @@ type QueueEntry struct {
 	Excerpt    string   `json:"excerpt"`
 	Owner      string   `json:"owner"`
 	Status     string   `json:"status"`
+	// Note and Updated are an analyst's note on the comment and when its
+	// status was set (the server's follow-up store); empty in a report of
+	// a file.
+	Note    string `json:"note,omitempty"`
+	Updated string `json:"updated,omitempty"`
 	// Seq is the comment's place in the input (across merged parts): among
 	// equal priorities the smaller id comes first (idLess: not the input
 	// order, which an index does not keep), and then the earlier. Only a

@@ -83,12 +83,13 @@ func (d Document) Tables() []Table {
 }
 
 // QueueTable is the follow-up queue as a table, with the empty owner and
-// status columns a ticket system fills.
+// status columns a ticket system fills, and the note and time of a mark
+// set in the web page (stimmung serve).
 func QueueTable(queue []QueueEntry) Table {
-	q := Table{Name: "Follow-up queue", Header: []string{"priority", "id", "date", "touchpoint", "nps", "csat", "ces", "excerpt", "reasons", "owner", "status"}}
+	q := Table{Name: "Follow-up queue", Header: []string{"priority", "id", "date", "touchpoint", "nps", "csat", "ces", "excerpt", "reasons", "owner", "status", "note", "updated"}}
 	for _, e := range queue {
 		q.Rows = append(q.Rows, []string{strconv.Itoa(e.Priority), e.ID, e.Date, e.Touchpoint, optNum(e.NPS), optNum(e.CSAT), optNum(e.CES),
-			e.Excerpt, strings.Join(e.Reasons, "; "), e.Owner, e.Status})
+			e.Excerpt, strings.Join(e.Reasons, "; "), e.Owner, e.Status, e.Note, e.Updated})
 	}
 	return q
 }

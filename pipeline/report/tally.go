@@ -176,3 +176,18 @@ func (t *Tally) MergePartial(p Partial) error {
 	}
 	return nil
 }
+
+// Document makes the report of the tally: every figure with minN as the
+// least n shown (<= 0: DefaultMinN).
+func (t *Tally) Document(minN int) Document {
+	k := t.Counts.KPIs(minN)
+	doc := Document{KPIs: k, IDs: t.IDs, ThemeImpact: t.Impacts.Figures(t.Counts, k.MinN), Queue: t.Queue.Sorted()}
+	if t.Then != nil {
+		ch := Compare(t.Then, t.Now, k.MinN)
+		doc.Change = &ch
+	}
+	for _, b := range t.Breakdowns {
+		doc.Breakdowns = append(doc.Breakdowns, BreakdownFigures{By: b.By, Segments: b.Figures(t.Counts.Records, k.MinN)})
+	}
+	return doc
+}

@@ -1,0 +1,504 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline"
+	"github.com/stimmung/stimmung/pipeline/index"
+	"github.com/stimmung/stimmung/pipeline/indexreport"
+	"github.com/stimmung/stimmung/pipeline/read"
+	"github.com/stimmung/stimmung/pipeline/render"
+	"github.com/stimmung/stimmung/pipeline/report"
+	"github.com/stimmung/stimmung/pipeline/write"
+)
+
+// Limits of the API beside the body's: a page of hits, the queue.
+const (
+	maxPageSize  = 200
+	maxQueueSize = 1000
+)
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /healthz", s.health)
+	m.Handle("GET /metrics", s.metrics.handler())
+	m.HandleFunc("POST /v1/analyze", s.analyzeComments)
+	m.HandleFunc("GET /v1/search", s.search)
+	m.HandleFunc("GET /v1/facets", s.facets)
+	m.HandleFunc("GET /v1/report", s.report)
+	m.HandleFunc("GET /v1/comments/{id}", s.comment)
+	m.HandleFunc("GET /v1/queue", s.queue)
+	m.HandleFunc("POST /v1/queue/{id}", s.mark)
+	m.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "no route %s %s", r.Method, r.URL.Path)
+	})
+	m.HandleFunc("/", s.page)
+	s.mux = m
+}
+
+// answer writes v as JSON.
+func answer(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "encoding the answer: %v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(append(b, '\n'))
+}
+
+// health answers whether the server and its index work.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err == nil {
+		err = p.check()
+	}
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	n, err := s.ix.Bleve.DocCount()
+	if err != nil {
+		fail(w, http.StatusServiceUnavailable, "index: %v", err)
+		return
+	}
+	answer(w, map[string]any{"status": "ok", "version": s.o.Version, "documents": n, "writes": s.o.AllowWrites,
+		"incomplete": s.ix.Meta.Importing && s.writer == nil})
+}
+
+// searchRequest reads the parameters that search and facets share.
+func searchRequest(p *params) index.Request {
+	return index.Request{
+		Query: p.str("q"),
+		Filters: index.Filters{Themes: p.list("theme"), Labels: p.list("label"), Langs: p.list("lang"),
+			Touchpoints: p.list("touchpoint"), Flags: p.list("flag"), NPS: p.list("nps"), Sentiment: p.str("sentiment"),
+			Since: p.str("since"), Until: p.str("until")},
+		Facets:    p.list("facet"),
+		FacetSize: p.int("facet_size", 10, 1, 1000),
+	}
+}
+
+// runSearch runs a checked request; a bad query is the client's fault.
+func (s *Server) runSearch(w http.ResponseWriter, req index.Request) (*index.Result, bool) {
+	prepared, err := index.Prepare(req)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return nil, false
+	}
+	res, err := prepared.Run(s.ix)
+	if err != nil {
+		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
+			fail(w, http.StatusBadRequest, "%v", err)
+		} else {
+			fail(w, http.StatusInternalServerError, "%v", err)
+		}
+		return nil, false
+	}
+	return res, true
+}
+
+// search answers a search as stimmung search -f json does: the total, a
+// page of hits (records with _score and _highlights) and the facets.
+func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	req := searchRequest(p)
+	req.Sort = p.list("sort")
+	req.Size = p.int("size", 20, 0, maxPageSize)
+	req.From = p.int("from", 0, 0, index.MaxWindow-maxPageSize)
+	req.Highlight = p.bool("highlight", true)
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	size := req.Size
+	if size == 0 {
+		req.Size = 1 // Bleve wants one; the hit is dropped
+	}
+	res, ok := s.runSearch(w, req)
+	if !ok {
+		return
+	}
+	if size == 0 {
+		res.Hits = nil
+	}
+	var b bytes.Buffer
+	if err := render.JSON(&b, res); err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b.Bytes())
+}
+
+// facets answers the counts of a search's facets only, for drill-down.
+func (s *Server) facets(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	req := searchRequest(p)
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	if len(req.Facets) == 0 {
+		req.Facets = index.FacetNames()
+	}
+	req.Size = 1
+	res, ok := s.runSearch(w, req)
+	if !ok {
+		return
+	}
+	facets, err := render.FacetsJSON(res)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	answer(w, struct {
+		Total  uint64          `json:"total"`
+		Facets json.RawMessage `json:"facets"`
+	}{res.Total, facets})
+}
+
+// reportSpec reads a report's parameters: the query and the filters, the
+// breakdowns, the comparison.
+func reportSpec(p *params) (string, report.Spec, int) {
+	sp := report.Spec{Since: p.str("since"), Until: p.str("until"), Touchpoints: p.list("touchpoint"), Langs: p.list("lang"),
+		Themes: p.list("theme"), Where: p.all("where"), By: p.list("by"), Compare: p.str("compare"),
+		WaterfallBy: p.str("waterfall_by"), QueueSize: p.int("queue_size", report.DefaultQueueSize, 1, maxQueueSize)}
+	return p.str("q"), sp, p.int("min_n", report.DefaultMinN, 1, 1_000_000)
+}
+
+// tally counts the records of the index that match the query and spec.
+func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp report.Spec) (*report.Tally, bool) {
+	for _, b := range sp.By {
+		if !report.IsDimension(b) && strings.ContainsAny(b, "\x00\n") {
+			fail(w, http.StatusBadRequest, "parameter by=%q: not a column name", b)
+			return nil, false
+		}
+	}
+	t, err := sp.Tally()
+	if err != nil {
+		var se *report.SpecError
+		if errors.As(err, &se) {
+			fail(w, http.StatusBadRequest, "%s", se.Message(func(n string) string { return "parameter " + n }))
+		} else {
+			fail(w, http.StatusBadRequest, "%v", err)
+		}
+		return nil, false
+	}
+	req := indexreport.Request(q, sp)
+	if _, err := index.Prepare(req); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return nil, false
+	}
+	if _, _, err := indexreport.Count(r.Context(), s.ix, req, t); err != nil {
+		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
+			fail(w, http.StatusBadRequest, "%v", err)
+		} else {
+			fail(w, http.StatusInternalServerError, "%v", err)
+		}
+		return nil, false
+	}
+	return t, true
+}
+
+// report answers the report's JSON (stimmung report --index -f json).
+func (s *Server) report(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	q, sp, minN := reportSpec(p)
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	t, ok := s.tally(w, r, q, sp)
+	if !ok {
+		return
+	}
+	doc := t.Document(minN)
+	if err := s.store.Annotate(doc.Queue); err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	answer(w, doc)
+}
+
+// queue answers the follow-up queue with the analysts' marks; status=open
+// or handled keeps those only.
+func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	q, sp, _ := reportSpec(p)
+	status := p.str("status")
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	if status != "" && status != StatusOpen && status != StatusHandled {
+		fail(w, http.StatusBadRequest, "parameter status=%q: want open or handled", status)
+		return
+	}
+	sp.By, sp.Compare = nil, ""
+	t, ok := s.tally(w, r, q, sp)
+	if !ok {
+		return
+	}
+	entries := t.Queue.Sorted()
+	if err := s.store.Annotate(entries); err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	kept := entries[:0]
+	for _, e := range entries {
+		handled := e.Status == StatusHandled
+		if status == "" || status == StatusHandled && handled || status == StatusOpen && !handled {
+			kept = append(kept, e)
+		}
+	}
+	answer(w, struct {
+		Comments int                 `json:"comments"`
+		Queue    []report.QueueEntry `json:"queue"`
+	}{t.Counts.Records, append([]report.QueueEntry{}, kept...)})
+}
+
+// mark records an analyst's mark on a comment: {"status": "handled" or
+// "open", "note": "..."}.
+func (s *Server) mark(w http.ResponseWriter, r *http.Request) {
+	if !s.o.AllowWrites {
+		fail(w, http.StatusForbidden, "this server is read-only: start it with --allow-writes to mark comments")
+		return
+	}
+	id := r.PathValue("id")
+	if p, err := newParams(r.URL); err != nil || p.check() != nil {
+		fail(w, http.StatusBadRequest, "this route takes no parameters")
+		return
+	}
+	var m Mark
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil || dec.More() {
+		fail(w, http.StatusBadRequest, "body: want one JSON object {\"status\": \"handled\" or \"open\", \"note\": \"...\"}")
+		return
+	}
+	if m.Status != StatusHandled && m.Status != StatusOpen {
+		fail(w, http.StatusBadRequest, "status %q: want handled or open", m.Status)
+		return
+	}
+	if len(m.Note) > maxNoteBytes {
+		fail(w, http.StatusBadRequest, "note: over %d bytes", maxNoteBytes)
+		return
+	}
+	src, err := index.Get(s.ix, id)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	if src == nil {
+		fail(w, http.StatusNotFound, "no comment %q in the index", id)
+		return
+	}
+	m.Updated = time.Now().UTC().Truncate(time.Second)
+	if err := s.store.Set(id, m); err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	answer(w, m)
+}
+
+// comment answers one record, its explanation (the analysis run again with
+// explain: each word's lexicon entry and rules) and its follow-up mark.
+func (s *Server) comment(w http.ResponseWriter, r *http.Request) {
+	if p, err := newParams(r.URL); err != nil || p.check() != nil {
+		fail(w, http.StatusBadRequest, "this route takes no parameters")
+		return
+	}
+	id := r.PathValue("id")
+	src, err := index.Get(s.ix, id)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	if src == nil {
+		fail(w, http.StatusNotFound, "no comment %q in the index", id)
+		return
+	}
+	explained, err := s.explainRecord(r, src)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "explaining %q: %v", id, err)
+		return
+	}
+	var mark *Mark
+	if m, ok, err := s.store.Get(id); err == nil && ok {
+		mark = &m
+	}
+	answer(w, struct {
+		ID        string          `json:"id"`
+		Record    json.RawMessage `json:"record"`
+		Explained json.RawMessage `json:"explained"`
+		Mark      *Mark           `json:"mark"`
+	}{id, src, explained, mark})
+}
+
+// explainRecord reads a stored record back as input (its input fields are
+// all there) and analyses it again with explain.
+func (s *Server) explainRecord(r *http.Request, src []byte) (json.RawMessage, error) {
+	o := pipeline.ReadOptions(s.o.Config)
+	o.Name, o.Format = "record", "jsonl"
+	in, err := read.Open(bytes.NewReader(src), o)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := in.Next()
+	if err != nil {
+		return nil, err
+	}
+	s.explain.Process(r.Context(), rec, &pipeline.Notes{})
+	return write.AppendRecord(nil, rec, write.Options{}), nil
+}
+
+// analyzeComments analyses the body: one JSON object, a JSON array of
+// them or JSON lines, with the same output as stimmung analyze (JSON
+// lines, one a record, in order; a broken record is an error record).
+// With ?index=true the records also go into the index, through the one
+// writer, and can be found once the answer is sent.
+func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	toIndex := p.bool("index", false)
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	if toIndex && !s.o.AllowWrites {
+		fail(w, http.StatusForbidden, "this server is read-only: start it with --allow-writes to index comments")
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		if mb := (*http.MaxBytesError)(nil); errors.As(err, &mb) {
+			fail(w, http.StatusRequestEntityTooLarge, "body over %d bytes: send the comments in several requests", mb.Limit)
+			return
+		}
+		fail(w, http.StatusBadRequest, "body: %v", err)
+		return
+	}
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		fail(w, http.StatusBadRequest, "body: empty; want a JSON object, a JSON array of objects or JSON lines")
+		return
+	}
+	o := pipeline.ReadOptions(s.o.Config)
+	o.Name, o.Format = "request", "jsonl"
+	if trimmed[0] == '[' {
+		o.Format = "json"
+	}
+	src, err := read.Open(bytes.NewReader(body), o)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "body: %v", err)
+		return
+	}
+	var out bytes.Buffer
+	var sink pipeline.Writer = write.NewJSONL(&out, write.Options{})
+	if toIndex {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+		if s.writer == nil {
+			fail(w, http.StatusServiceUnavailable, "the server is shutting down")
+			return
+		}
+		sink = both{sink, s.writer}
+	}
+	st, err := s.analyze.Run(r.Context(), src.Next, sink, pipeline.RunOptions{Workers: defaultAnalyzeWorkers})
+	s.metrics.analysed.WithLabelValues("ok").Add(float64(st.Records - st.Errors))
+	s.metrics.analysed.WithLabelValues("failed").Add(float64(st.Errors))
+	if err == nil && toIndex {
+		err = s.writer.Sync()
+	}
+	if err != nil {
+		if r.Context().Err() != nil {
+			return // the client went away
+		}
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(out.Bytes())
+}
+
+// both writes each record to two writers.
+type both [2]pipeline.Writer
+
+func (b both) Write(r *models.Record) error {
+	if err := b[0].Write(r); err != nil {
+		return err
+	}
+	return b[1].Write(r)
+}
+
+func (b both) Flush() error {
+	return errors.Join(b[0].Flush(), b[1].Flush())
+}
+
+// page serves the web page's files, embedded in the binary; / is the page.
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		fail(w, http.StatusMethodNotAllowed, "method %s: the page's files are read only", r.Method)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	if p, err := newParams(r.URL); err != nil || len(p.v) > 0 && name != "index.html" {
+		fail(w, http.StatusBadRequest, "files take no parameters")
+		return
+	}
+	f, err := s.assets.Open(name)
+	if err != nil {
+		fail(w, http.StatusNotFound, "no such page %q", "/"+name)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		fail(w, http.StatusNotFound, "no such page %q", "/"+name)
+		return
+	}
+	rs, ok := f.(io.ReadSeeker)
+	if !ok {
+		fail(w, http.StatusInternalServerError, "asset %q cannot be served", name)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeContent(w, r, name, time.Time{}, rs)
+}
+
+var _ fs.FS = webFS
