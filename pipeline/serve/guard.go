@@ -46,8 +46,10 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			if p := recover(); p != nil {
 				if !rec.wrote {
 					fail(rec, http.StatusInternalServerError, "internal error")
+				} else if rec.status < 500 {
+					// The answer had begun: observe does not see the failure.
+					s.metrics.errors.WithLabelValues(route).Inc()
 				}
-				s.metrics.errors.WithLabelValues(route).Inc()
 			}
 			s.metrics.observe(route, rec.status, time.Since(start))
 		}()

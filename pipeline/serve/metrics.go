@@ -43,6 +43,14 @@ func newMetrics(ix *index.Index) *metrics {
 		}
 		return float64(n)
 	})
+	// Series known in advance start at zero, so that a rate or an alert
+	// on them works before the first request or error.
+	for _, route := range routeNames {
+		m.latency.WithLabelValues(route)
+		m.errors.WithLabelValues(route)
+	}
+	m.analysed.WithLabelValues("ok")
+	m.analysed.WithLabelValues("failed")
 	m.reg.MustRegister(m.requests, m.latency, m.analysed, m.errors, docs,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -60,6 +68,10 @@ func (m *metrics) observe(route string, code int, took time.Duration) {
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 }
+
+// routeNames are the values of the route label, as routeOf gives them.
+var routeNames = []string{"/healthz", "/metrics", "/v1/analyze", "/v1/search", "/v1/facets", "/v1/report",
+	"/v1/comments/{id}", "/v1/queue", "/v1/queue/{id}", "other", "page"}
 
 // routeOf names a request's route for the metrics: the API's routes as
 // written in routes(), the page's files as one, anything else as other,

@@ -117,7 +117,14 @@ func New(o Options) (*Server, error) {
 		if s.ix, err = index.OpenWriter(o.IndexDir, false); err != nil {
 			return nil, err
 		}
-		if s.writer, err = index.NewWriter(s.ix, s.analyze.Versions(), 0); err != nil {
+		// The versions stimmung index writes, or the next stimmung index
+		// and search would take the index for another analysis's.
+		versions := s.analyze.Versions()
+		versions["analysis"] = index.AnalysisVersion()
+		if o.Version != "" {
+			versions["stimmung"] = o.Version
+		}
+		if s.writer, err = index.NewWriter(s.ix, versions, 0); err != nil {
 			s.ix.Close()
 			return nil, err
 		}
