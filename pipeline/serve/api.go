@@ -39,10 +39,30 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v1/queue", s.queue)
 	m.HandleFunc("POST /v1/queue/{id}", s.mark)
 	m.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			fail(w, http.StatusMethodNotAllowed, "method %s: %s takes %s", r.Method, r.URL.Path, strings.Join(allow, ", "))
+			return
+		}
 		fail(w, http.StatusNotFound, "no route %s %s", r.Method, r.URL.Path)
 	})
 	m.HandleFunc("/", s.page)
 	s.mux = m
+}
+
+// allowed lists the methods that a route of its own answers on r's path:
+// a known path asked with another method falls through to the catch-all
+// /v1/, which then answers 405 rather than 404.
+func (s *Server) allowed(r *http.Request) []string {
+	var out []string
+	for _, method := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		other := *r
+		other.Method = method
+		if _, pattern := s.mux.Handler(&other); pattern != "/v1/" && pattern != "/" && pattern != "" {
+			out = append(out, method)
+		}
+	}
+	return out
 }
 
 // answer writes v as JSON.
@@ -292,14 +312,18 @@ func (s *Server) mark(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if p, err := newParams(r.URL); err != nil || p.check() != nil {
-		fail(w, http.StatusBadRequest, "this route takes no parameters")
+	if err := noParams(r.URL); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
 	var m Mark
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil || dec.More() {
+		if mb := (*http.MaxBytesError)(nil); errors.As(err, &mb) {
+			fail(w, http.StatusRequestEntityTooLarge, "body over %d bytes", mb.Limit)
+			return
+		}
 		fail(w, http.StatusBadRequest, "body: want one JSON object {\"status\": \"handled\" or \"open\", \"note\": \"...\"}")
 		return
 	}
@@ -331,8 +355,8 @@ func (s *Server) mark(w http.ResponseWriter, r *http.Request) {
 // comment answers one record, its explanation (the analysis run again with
 // explain: each word's lexicon entry and rules) and its follow-up mark.
 func (s *Server) comment(w http.ResponseWriter, r *http.Request) {
-	if p, err := newParams(r.URL); err != nil || p.check() != nil {
-		fail(w, http.StatusBadRequest, "this route takes no parameters")
+	if err := noParams(r.URL); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
 	id := r.PathValue("id")

@@ -67,6 +67,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		if s.o.Token != "" {
 			if ok, answered := s.authorized(rec, r); !ok {
 				if !answered {
+					rec.Header().Set("WWW-Authenticate", `Bearer realm="stimmung"`)
 					fail(rec, http.StatusUnauthorized, "missing or wrong token: send Authorization: Bearer TOKEN, or open /?token=TOKEN once")
 				}
 				return
@@ -102,8 +103,9 @@ func (s *Server) hostAllowed(host string) bool {
 // authorized checks the token of a request; /?token=TOKEN sets the cookie
 // and sends the browser on to / without the token in its address bar.
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) (ok, answered bool) {
-	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
-		return s.tokenOK(strings.TrimPrefix(auth, "Bearer ")), false
+	// The scheme's name is case-insensitive (RFC 9110, 11.1).
+	if scheme, t, ok := strings.Cut(r.Header.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") {
+		return s.tokenOK(t), false
 	}
 	if t := r.URL.Query().Get("token"); t != "" && r.URL.Path == "/" && r.Method == http.MethodGet && s.tokenOK(t) {
 		http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})

@@ -136,7 +136,20 @@ func (p *params) check() error {
 	if len(unknown) > 5 {
 		unknown = append(unknown[:5], "…")
 	}
-	return fmt.Errorf("unknown parameter %s (this route takes %s)", strings.Join(quoteAll(unknown), ", "), strings.Join(known, ", "))
+	takes := strings.Join(known, ", ")
+	if takes == "" {
+		takes = "none"
+	}
+	return fmt.Errorf("unknown parameter %s (this route takes %s)", strings.Join(quoteAll(unknown), ", "), takes)
+}
+
+// noParams refuses the parameters of a route that takes none, naming them.
+func noParams(u *url.URL) error {
+	p, err := newParams(u)
+	if err != nil {
+		return err
+	}
+	return p.check()
 }
 
 func quoteAll(ss []string) []string {

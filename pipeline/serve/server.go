@@ -149,7 +149,9 @@ func (s *Server) Handler() http.Handler { return s.guard(s.mux) }
 
 // HTTPServer is an http.Server for the handler with the server's limits.
 func (s *Server) HTTPServer() *http.Server {
-	return &http.Server{Addr: s.o.Addr, Handler: s.Handler(), ReadHeaderTimeout: readHeaderTimeout,
+	// The headers are part of the request: a shorter ReadTimeout bounds
+	// them too (net/http gives them ReadHeaderTimeout alone).
+	return &http.Server{Addr: s.o.Addr, Handler: s.Handler(), ReadHeaderTimeout: min(readHeaderTimeout, s.o.ReadTimeout),
 		ReadTimeout: s.o.ReadTimeout, WriteTimeout: s.o.WriteTimeout, IdleTimeout: s.o.IdleTimeout, MaxHeaderBytes: maxHeaderBytes}
 }
 
