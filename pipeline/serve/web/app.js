@@ -197,11 +197,12 @@
     const el = document.getElementById('health');
     try {
       health = await api('/healthz');
-      el.replaceChildren(
+      el.replaceChildren();
+      add(el, [
         h('span', { class: 'num' }, plural(health.documents, 'comment', 'comments'), ' indexed'),
         health.writes ? h('span', { class: 'pill ok', title: 'Analysts can mark queue items handled' }, 'writes allowed')
           : h('span', { class: 'pill', title: 'Started without --allow-writes: nothing can be changed' }, 'read-only'),
-        health.version ? h('span', { class: 'muted' }, `v${health.version.replace(/^v/, '')}`) : null);
+        health.version ? h('span', { class: 'muted' }, /^\d/.test(health.version) ? `v${health.version}` : health.version) : null]);
       if (health.incomplete) {
         document.getElementById('banner').replaceChildren(h('div', { class: 'banner' }, h('p', { class: 'note-box', role: 'status' },
           'The last import into this index did not finish: some comments may be missing. Running the same import again completes it.')));
@@ -637,8 +638,8 @@
   function facetPanel(p, facets) {
     const aside = h('aside', { class: 'facets', 'aria-label': 'Filters' });
     // The date range.
-    const since = h('input', { type: 'date', id: 'since', 'data-key': 'since', value: p.get('since') || '', onchange: (ev) => go(link('search', withParams(p, { since: ev.target.value || null }))) });
-    const until = h('input', { type: 'date', id: 'until', 'data-key': 'until', value: p.get('until') || '', onchange: (ev) => go(link('search', withParams(p, { until: ev.target.value || null }))) });
+    const since = dateInput('since', 'since', p.get('since'), (v) => go(link('search', withParams(p, { since: v }))));
+    const until = dateInput('until', 'until', p.get('until'), (v) => go(link('search', withParams(p, { until: v }))));
     aside.appendChild(h('fieldset', { class: 'facet' }, h('legend', null, 'Date'),
       h('div', { class: 'dates' },
         h('label', { for: 'since' }, 'From', since),
@@ -755,6 +756,27 @@
 
   const uniq = (a) => [...new Set(a)];
 
+  // dateInput is a date field that applies its value when a whole date is
+  // there: typing a year digit by digit (0002, 0020, 0202, 2026) does not
+  // search each, Enter applies at once, clearing applies.
+  function dateInput(id, key, value, apply) {
+    let timer = 0;
+    const el = h('input', { type: 'date', id, 'data-key': key, value: value || '', min: '1900-01-01', max: '2999-12-31' });
+    const fire = () => {
+      clearTimeout(timer);
+      timer = 0;
+      if (!el.isConnected) return; // replaced by the view it asked for
+      const v = el.value;
+      if (v === (value || '')) return;
+      if (v && Number(v.slice(0, 4)) < 1900) return;
+      apply(v || null);
+    };
+    el.addEventListener('change', () => { clearTimeout(timer); timer = setTimeout(fire, el.value ? 700 : 0); });
+    el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); fire(); } });
+    el.addEventListener('blur', () => { if (timer) fire(); });
+    return el;
+  }
+
   function pager(p, total, o) {
     const nav = h('nav', { class: 'pager', 'aria-label': 'Pages' });
     if (total <= o.size) return nav;
@@ -793,7 +815,7 @@
     left.appendChild(h('section', { class: 'card', 'aria-labelledby': 'text-h' },
       h('h2', { id: 'text-h' }, 'The comment'),
       explainedText(text, explain, rec.lang),
-      h('p', { class: 'legend' }, h('span', { class: 'neg' }, 'pulls the score down'), h('span', { class: 'pos' }, 'lifts it'), h('span', null, 'no weight left'), ' Numbers refer to the table below.')));
+      explain.length > 0 && h('p', { class: 'legend' }, h('span', { class: 'neg' }, 'pulls the score down'), h('span', { class: 'pos' }, 'lifts it'), h('span', null, 'no weight left'), ' Numbers refer to the table below.')));
     left.appendChild(explainTable(explain, rec));
     if (rec.sentences && rec.sentences.length > 1) left.appendChild(sentencesCard(rec));
     right.appendChild(scoreCard(rec, doc.record && doc.record.lang_source));
@@ -877,7 +899,7 @@
     const r = ratings(rec);
     if (r.length) items.push(h('dt', null, 'Ratings'), h('dd', null, r.map((x, i) => [i ? ' ' : null, x])));
     if (rec.lang) items.push(h('dt', null, 'Language'), h('dd', null, `${LANGS[rec.lang] || rec.lang}${langSource ? ` (${langSource})` : ''}`));
-    return h('section', { class: 'card', 'aria-labelledby': 'score-h' }, h('h2', { id: 'score-h' }, 'Sentiment'), h('dl', { class: 'facts' }, items));
+    return h('section', { class: 'card', 'aria-labelledby': 'score-h' }, h('h2', { id: 'score-h' }, 'Sentiment and ratings'), h('dl', { class: 'facts' }, items));
   }
 
   function themesCard(rec) {
@@ -930,13 +952,18 @@
       return h('label', { class: 'field', for: id }, label, sel);
     };
     const sinceID = uid('fd'), untilID = uid('fd');
+    const since = dateInput(sinceID, 'f:since', p.get('since'), (v) => go(link(view, withParams(p, { since: v }))));
+    const until = dateInput(untilID, 'f:until', p.get('until'), (v) => go(link(view, withParams(p, { until: v }))));
     const form = h('form', {
       class: 'filterbar', 'aria-label': 'Filters',
-      onsubmit: (ev) => { ev.preventDefault(); go(link(view, withParams(p, { q: input.value.trim() || null }))); },
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        go(link(view, withParams(p, { q: input.value.trim() || null, since: since.value || null, until: until.value || null })));
+      },
     },
     h('label', { class: 'field grow', for: qID }, 'Query', input),
-    h('label', { class: 'field', for: sinceID }, 'From', h('input', { type: 'date', id: sinceID, 'data-key': 'f:since', value: p.get('since') || '', onchange: (ev) => go(link(view, withParams(p, { since: ev.target.value || null }))) })),
-    h('label', { class: 'field', for: untilID }, 'To', h('input', { type: 'date', id: untilID, 'data-key': 'f:until', value: p.get('until') || '', onchange: (ev) => go(link(view, withParams(p, { until: ev.target.value || null }))) })),
+    h('label', { class: 'field', for: sinceID }, 'From', since),
+    h('label', { class: 'field', for: untilID }, 'To', until),
     select('touchpoint', 'Touchpoint', opts.touchpoint),
     select('lang', 'Language', opts.lang, (v) => LANGS[v] || v),
     select('theme', 'Theme', opts.theme, themeText),

@@ -36,12 +36,15 @@ async function api(p, init) {
   return body;
 }
 
-// settled waits until the page shows the view of its address.
+// settled waits until the page shows the view of its address, and checks
+// that no value went missing on the way into it.
 async function settled(page) {
   await page.waitForFunction(() => {
     const m = document.getElementById('main');
     return m && m.dataset.rendered === location.hash && !m.hasAttribute('aria-busy');
   }, null, { timeout: 10000 });
+  const junk = await page.evaluate(() => document.body.innerText.match(/.{0,40}\b(undefined|NaN|null|\[object Object\])\b.{0,40}/));
+  assert.equal(junk, null, `the page shows ${junk && junk[0]}`);
 }
 
 async function shot(page, name, full) {
