@@ -588,6 +588,7 @@
       await Promise.all(extra);
     }
     if (stale()) return null;
+    if (res) announce(plural(res.total, 'comment', 'comments'));
 
     const root = h('div', { class: 'search-view' });
     root.appendChild(h('h1', { class: 'sr-only' }, 'Search comments'));
@@ -712,7 +713,7 @@
     }
     const last = Math.min(o.from + res.hits.length, total);
     sec.appendChild(h('div', { class: 'results-head' },
-      h('h2', { tabindex: '-1', 'data-focus': '', id: 'results-title', 'aria-live': 'polite' }, plural(total, 'comment', 'comments')),
+      h('h2', { tabindex: '-1', 'data-focus': '', id: 'results-title' }, plural(total, 'comment', 'comments')),
       total ? h('span', { class: 'range num' }, `${NF[0].format(o.from + 1)}–${NF[0].format(last)}`) : null,
       h('span', { class: 'sort' }, h('label', { for: 'sort' }, 'Sort'), sortSel)));
     if (!res.hits.length) {
@@ -755,6 +756,7 @@
   }
 
   const uniq = (a) => [...new Set(a)];
+  const MAX_FROM = 100000 - 200; // the API's deepest page: narrow with filters beyond
 
   // dateInput is a date field that applies its value when a whole date is
   // there: typing a year digit by digit (0002, 0020, 0202, 2026) does not
@@ -784,7 +786,7 @@
     const page = Math.floor(o.from / o.size) + 1;
     const prev = o.from > 0 ? h('a', { class: 'button', rel: 'prev', 'data-key': 'page-prev', href: link('search', withParams(p, { from: o.from - o.size > 0 ? o.from - o.size : null }, true)) }, '← Previous')
       : h('span', { class: 'disabled', 'aria-disabled': 'true' }, '← Previous');
-    const next = o.from + o.size < Math.min(total, 100000) ? h('a', { class: 'button', rel: 'next', 'data-key': 'page-next', href: link('search', withParams(p, { from: o.from + o.size }, true)) }, 'Next →')
+    const next = o.from + o.size < total && o.from + o.size <= MAX_FROM ? h('a', { class: 'button', rel: 'next', 'data-key': 'page-next', href: link('search', withParams(p, { from: o.from + o.size }, true)) }, 'Next →')
       : h('span', { class: 'disabled', 'aria-disabled': 'true' }, 'Next →');
     nav.append(prev, h('span', { class: 'muted num' }, `Page ${page} of ${NF[0].format(pages)}`), next);
     return nav;

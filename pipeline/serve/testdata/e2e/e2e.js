@@ -106,6 +106,17 @@ async function mainPhase(page) {
   step('a reload restores query, facets and results');
   await shot(page, 'web-search.png');
 
+  // A chosen value stays in its facet when no comment has it any more.
+  await page.goto(`${base}/#/search?theme=billing&touchpoint=delivery`);
+  await settled(page);
+  assert.equal(await title(page), '0 comments');
+  const billing = page.locator('fieldset[data-facet="theme"] li', { has: page.locator('input[data-key="facet:theme:billing"]') });
+  assert.ok(await billing.locator('input').isChecked());
+  assert.equal(await billing.locator('.fcount').textContent(), '0');
+  step('a chosen facet value stays visible at 0');
+  await page.goBack();
+  await settled(page);
+
   // A comment and its explanation.
   const id = s2.hits.find((x) => x.id === 'R001') ? 'R001' : s2.hits[0].id;
   await page.locator('.hit a.id', { hasText: id }).click();
