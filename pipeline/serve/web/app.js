@@ -375,7 +375,7 @@
 
   // markForm shows a comment's follow-up state and lets an analyst change
   // it (POST /v1/queue/ID); read-only servers show the state only.
-  function markForm(id, mark, onSaved) {
+  function markForm(id, mark, onSaved, quiet) {
     const handled = mark && mark.status === 'handled';
     const wrap = h('div', { class: 'mark-form' });
     const noteID = uid('note');
@@ -385,7 +385,7 @@
     wrap.appendChild(state);
     if (!health.writes) {
       if (mark && mark.note) wrap.appendChild(h('p', { class: 'mark-note' }, mark.note));
-      wrap.appendChild(h('p', { class: 'hint' }, 'Read-only server: start it with --allow-writes to mark comments handled.'));
+      if (!quiet) wrap.appendChild(h('p', { class: 'hint' }, 'Read-only server: start it with --allow-writes to mark comments handled.'));
       return wrap;
     }
     const note = h('textarea', { id: noteID, rows: mark && mark.note ? 2 : 1, maxlength: 4096, 'data-key': `note:${id}`, placeholder: 'Note: what was done…' });
@@ -404,7 +404,7 @@
           body: JSON.stringify({ status, note: note.value.trim() }),
         });
         announce(`${id} ${status === 'handled' ? 'marked handled' : 'reopened'}`);
-        const again = markForm(id, m, onSaved);
+        const again = markForm(id, m, onSaved, quiet);
         wrap.replaceWith(again);
         const btn = again.querySelector('button');
         if (btn) btn.focus();
@@ -1334,7 +1334,7 @@
           h('span', { class: 'ratings' }, ratings(e))),
         h('p', { class: 'qtext' }, e.excerpt || h('span', { class: 'muted' }, '(no text)')),
         h('div', { class: 'reasons-tags' }, (e.reasons || []).map((x) => h('span', { class: 'tag' }, x)))),
-      markForm(e.id, mark, (m) => li.classList.toggle('handled', m.status === 'handled')));
+      markForm(e.id, mark, (m) => li.classList.toggle('handled', m.status === 'handled'), true));
     return li;
   }
 
