@@ -47,6 +47,10 @@ type Queue struct {
 	Entries []QueueEntry `json:"entries"`
 	// Seen counts the comments offered, for the Seq of the next one.
 	Seen int64 `json:"seen"`
+	// Admit, when set, says which comments may enter the queue (by id):
+	// the server's queue of the open or of the handled ones takes the top
+	// of those, not those of the top that happen to be open.
+	Admit func(id string) bool `json:"-"`
 }
 
 // NewQueue returns a queue of size entries (<= 0: DefaultQueueSize).
@@ -62,7 +66,7 @@ func NewQueue(size int) *Queue {
 func (q *Queue) Add(it Item) {
 	seq := q.Seen
 	q.Seen++
-	if it.Failed || it.Priority <= 0 {
+	if it.Failed || it.Priority <= 0 || q.Admit != nil && !q.Admit(it.ID) {
 		return
 	}
 	if len(q.Entries) >= q.Size && !worse(q.Entries[0], QueueEntry{ID: it.ID, Priority: it.Priority, Seq: seq}) {

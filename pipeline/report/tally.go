@@ -111,6 +111,7 @@ func (t *Tally) Merge(o *Tally) {
 // comparison, to count a part of the records and Merge into t.
 func (t *Tally) Fork() *Tally {
 	f := &Tally{Filter: t.Filter, Impacts: Impacts{}, Queue: NewQueue(t.Queue.Size)}
+	f.Queue.Admit = t.Queue.Admit
 	for _, b := range t.Breakdowns {
 		f.Breakdowns = append(f.Breakdowns, NewBreakdown(b.By))
 	}

@@ -206,7 +206,7 @@ func reportSpec(p *params) (string, report.Spec, int) {
 }
 
 // tally counts the records of the index that match the query and spec.
-func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp report.Spec) (*report.Tally, bool) {
+func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp report.Spec, admit func(id string) bool) (*report.Tally, bool) {
 	for _, b := range sp.By {
 		if !report.IsDimension(b) && strings.ContainsAny(b, "\x00\n") {
 			fail(w, http.StatusBadRequest, "parameter by=%q: not a column name", b)
@@ -223,6 +223,7 @@ func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp repo
 		}
 		return nil, false
 	}
+	t.Queue.Admit = admit
 	req := indexreport.Request(q, sp)
 	if _, err := index.Prepare(req); err != nil {
 		fail(w, http.StatusBadRequest, "%v", err)
@@ -251,7 +252,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	t, ok := s.tally(w, r, q, sp)
+	t, ok := s.tally(w, r, q, sp, nil)
 	if !ok {
 		return
 	}
@@ -282,26 +283,30 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sp.By, sp.Compare = nil, ""
-	t, ok := s.tally(w, r, q, sp)
+	// The top of the open (or handled) comments, not the open ones among
+	// the top: a handled comment far down the priorities is still listed.
+	var admit func(string) bool
+	if status != "" {
+		handled, err := s.store.Handled()
+		if err != nil {
+			fail(w, http.StatusInternalServerError, "%v", err)
+			return
+		}
+		admit = func(id string) bool { return handled[id] == (status == StatusHandled) }
+	}
+	t, ok := s.tally(w, r, q, sp, admit)
 	if !ok {
 		return
 	}
-	entries := t.Queue.Sorted()
-	if err := s.store.Annotate(entries); err != nil {
+	kept := t.Queue.Sorted()
+	if err := s.store.Annotate(kept); err != nil {
 		fail(w, http.StatusInternalServerError, "%v", err)
 		return
-	}
-	kept := entries[:0]
-	for _, e := range entries {
-		handled := e.Status == StatusHandled
-		if status == "" || status == StatusHandled && handled || status == StatusOpen && !handled {
-			kept = append(kept, e)
-		}
 	}
 	answer(w, struct {
 		Comments int                 `json:"comments"`
 		Queue    []report.QueueEntry `json:"queue"`
-	}{t.Counts.Records, append([]report.QueueEntry{}, kept...)})
+	}{t.Counts.Records, kept})
 }
 
 // mark records an analyst's mark on a comment: {"status": "handled" or

@@ -107,6 +107,31 @@ func (s *Store) Get(id string) (Mark, bool, error) {
 	return m, found, err
 }
 
+// Handled lists the ids of the comments marked handled.
+func (s *Store) Handled() (map[string]bool, error) {
+	out := map[string]bool{}
+	if s.db == nil {
+		return out, nil
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(followUpBucket)
+		if bk == nil {
+			return nil
+		}
+		return bk.ForEach(func(k, v []byte) error {
+			var m Mark
+			if err := json.Unmarshal(v, &m); err != nil {
+				return err
+			}
+			if m.Status == StatusHandled {
+				out[string(k)] = true
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
 // Annotate fills the status, note and time of each queue entry that has a
 // mark: the server's queue and report, and stimmung report --index's
 // export of the queue.
