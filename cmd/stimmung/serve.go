@@ -53,8 +53,11 @@ stimmung-followup.db). Stop it with Ctrl-C: requests under way finish.`,
 			if o.MaxBodyBytes < 1 {
 				return usageError{fmt.Errorf("--max-body %d: want a positive number of bytes", o.MaxBodyBytes)}
 			}
+			if _, _, err := net.SplitHostPort(o.Addr); err != nil {
+				return usageError{fmt.Errorf("--addr %q: want HOST:PORT, as 127.0.0.1:8080", o.Addr)}
+			}
 			srv, err := serve.New(o)
-			if errors.Is(err, serve.ErrNeedToken) {
+			if errors.Is(err, serve.ErrNeedToken) || errors.Is(err, serve.ErrShardedWrites) {
 				return usageError{err}
 			}
 			if err != nil {

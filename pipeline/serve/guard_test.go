@@ -19,6 +19,12 @@ import (
 // Bad requests, tokens, hosts, path tricks and timeouts: what a client can
 // get wrong, on purpose or not. Every refusal is JSON with its status.
 
+// tooComplex is a regular expression whose automaton Bleve refuses to
+// build (over 10,000 states): a 400, not a 500. It costs about 0.5 s a
+// search (longer repeats cost more: {500} takes 4.5 s), so it is asked
+// only a few times.
+const tooComplex = "/[a-z]*x[a-z]{14}/"
+
 func TestBadRequests(t *testing.T) {
 	dir := sampleIndex(t)
 	h := newServer(t, dir, serve.Options{AllowWrites: true, MaxBodyBytes: 4096}).Handler()
@@ -103,9 +109,9 @@ func TestBadRequests(t *testing.T) {
 		{"query: unclosed phrase", request{target: "/v1/search?q=%22kam+zu"}, 400, "unterminated quote"},
 		{"query: bad grouping", request{target: "/v1/search?q=foo:("}, 400, "query"},
 		{"query: fuzziness 100", request{target: "/v1/search?q=lieferung~100"}, 400, "fuzz"},
-		{"query: regexp too complex", request{target: "/v1/search?q=" + url.QueryEscape("/[a-z]*x[a-z]{500}/")}, 400, "too complex"},
-		{"query: regexp too complex, facets", request{target: "/v1/facets?q=" + url.QueryEscape("/[a-z]*x[a-z]{500}/")}, 400, "too complex"},
-		{"query: regexp too complex, report", request{target: "/v1/report?q=" + url.QueryEscape("/[a-z]*x[a-z]{500}/")}, 400, "too complex"},
+		{"query: regexp too complex", request{target: "/v1/search?q=" + url.QueryEscape(tooComplex)}, 400, "too complex"},
+		{"query: regexp too complex, facets", request{target: "/v1/facets?q=" + url.QueryEscape(tooComplex)}, 400, "too complex"},
+		{"query: regexp too complex, report", request{target: "/v1/report?q=" + url.QueryEscape(tooComplex)}, 400, "too complex"},
 		{"query: too long", request{target: "/v1/search?q=" + long}, 400, "at most 4096 bytes"},
 		{"query: too many words", request{target: "/v1/search?q=" + url.QueryEscape(words)}, 400, "at most 100 words"},
 		{"query: too long, report", request{target: "/v1/report?q=" + long}, 400, "at most 4096 bytes"},

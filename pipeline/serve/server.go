@@ -74,6 +74,10 @@ var webFS embed.FS
 // without a token.
 var ErrNeedToken = errors.New("a server on an address other than loopback needs a token (--token or STIMMUNG_TOKEN): it would let anyone on the network read the comments")
 
+// ErrShardedWrites says a server was asked to write into monthly shards:
+// its one writer writes a single index.
+var ErrShardedWrites = errors.New("--allow-writes needs a single index")
+
 // New opens the index and prepares the server; Close releases them.
 func New(o Options) (*Server, error) {
 	if o.Addr == "" {
@@ -112,7 +116,7 @@ func New(o Options) (*Server, error) {
 	}
 	if o.AllowWrites {
 		if index.IsShardRoot(o.IndexDir) {
-			return nil, fmt.Errorf("%s holds monthly shards: --allow-writes needs a single index", o.IndexDir)
+			return nil, fmt.Errorf("%s holds monthly shards: %w", o.IndexDir, ErrShardedWrites)
 		}
 		if s.ix, err = index.OpenWriter(o.IndexDir, false); err != nil {
 			return nil, err
