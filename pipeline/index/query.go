@@ -181,7 +181,16 @@ func rewrite(q query.Query) (query.Query, error) {
 		if err := checkFuzziness(q.Fuzziness); err != nil {
 			return nil, err
 		}
-		return perField(q.FieldVal, func(f string) query.Query { c := *q; c.FieldVal = f; return &c })
+		return perField(q.FieldVal, func(f string) query.Query {
+			if isKeyword(f) {
+				// A keyword field keeps no positions, which a phrase needs:
+				// theme:"service/reachability" is the value as a whole.
+				return termQuery(f, q.MatchPhrase)
+			}
+			c := *q
+			c.FieldVal = f
+			return &c
+		})
 	case *query.WildcardQuery:
 		return perField(q.FieldVal, func(f string) query.Query {
 			c := *q

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stimmung/stimmung/pipeline/index"
@@ -93,5 +94,18 @@ func TestScan(t *testing.T) {
 	cancel()
 	if _, err := ix.Scan(ctx, index.Request{}, func([]byte) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// TestPhraseOnKeyword: a quoted value of a keyword field finds what the
+// unquoted one finds (keyword fields keep no positions for a phrase).
+func TestPhraseOnKeyword(t *testing.T) {
+	ix := build(t, analysed(t, sample))
+	for _, q := range []string{`touchpoint:"delivery"`, `theme:"delivery"`} {
+		plain := strings.ReplaceAll(q, `"`, "")
+		want := ids(t, ix, index.Request{Query: plain, Size: 100})
+		if got := ids(t, ix, index.Request{Query: q, Size: 100}); len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s found %v, %s found %v", q, got, plain, want)
+		}
 	}
 }
