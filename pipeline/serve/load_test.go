@@ -33,7 +33,7 @@ import (
 // /v1/search's p50, p99 and max, /v1/analyze's records/s and the
 // server's memory before, during and after. No request may fail.
 //
-//	STIMMUNG_LOAD=3m go test -run TestLoad -v -timeout 30m ./pipeline/serve
+//	STIMMUNG_LOAD=3m go test -run TestLoad -count 1 -v -timeout 30m ./pipeline/serve
 //
 // STIMMUNG_LOAD_DOCS sets the index's size (100,000); the index is built
 // once into $TMPDIR/stimmung-load-N (delete it to rebuild) and copied for
@@ -42,7 +42,7 @@ import (
 func TestLoad(t *testing.T) {
 	spec := os.Getenv("STIMMUNG_LOAD")
 	if spec == "" {
-		t.Skip("a load test of a few minutes: STIMMUNG_LOAD=3m go test -run TestLoad -v -timeout 30m ./pipeline/serve")
+		t.Skip("a load test of a few minutes: STIMMUNG_LOAD=3m go test -run TestLoad -count 1 -v -timeout 30m ./pipeline/serve")
 	}
 	dur, err := time.ParseDuration(spec)
 	if err != nil || dur <= 0 {
