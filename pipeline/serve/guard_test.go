@@ -9,10 +9,13 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/stimmung/stimmung/pipeline/index"
 	"github.com/stimmung/stimmung/pipeline/serve"
 )
 
@@ -406,8 +409,14 @@ func TestNewNeedsToken(t *testing.T) {
 	if _, err := serve.New(serve.Options{IndexDir: dir}); err == nil {
 		t.Errorf("New without a configuration: no error")
 	}
-	if _, err := serve.New(serve.Options{IndexDir: t.TempDir() + "/none", Config: testConfig(t)}); err == nil {
-		t.Errorf("New on a missing index: no error")
+	for _, writes := range []bool{false, true} {
+		missing := filepath.Join(t.TempDir(), "none")
+		if _, err := serve.New(serve.Options{IndexDir: missing, Config: testConfig(t), AllowWrites: writes}); !errors.Is(err, index.ErrNotExist) {
+			t.Errorf("New on a missing index, writes %v: %v, want index.ErrNotExist", writes, err)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Errorf("New on a missing index, writes %v, created it", writes)
+		}
 	}
 }
 

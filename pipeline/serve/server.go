@@ -118,6 +118,11 @@ func New(o Options) (*Server, error) {
 		if index.IsShardRoot(o.IndexDir) {
 			return nil, fmt.Errorf("%s holds monthly shards: %w", o.IndexDir, ErrShardedWrites)
 		}
+		if !index.Exists(o.IndexDir) {
+			// OpenWriter would create it: a mistyped --index would become
+			// a new, empty index, served as if it were the one meant.
+			return nil, fmt.Errorf("%w at %s (build one with: stimmung index --index %s FILE...)", index.ErrNotExist, o.IndexDir, o.IndexDir)
+		}
 		if s.ix, err = index.OpenWriter(o.IndexDir, false); err != nil {
 			return nil, err
 		}
