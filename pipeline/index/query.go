@@ -306,6 +306,26 @@ func foldTerm(field, s string) string {
 	return s
 }
 
+// FilterError is a filter that does not parse: Name is the filter,
+// Value what it was given, Reason why it does not parse; or, with After,
+// a date range whose start (Value) is after its end (After). Error names
+// the filters as flags (--since); Message names them as the caller needs
+// (the server: parameter since).
+type FilterError struct {
+	Name, Value, Reason string
+	After               string
+}
+
+func (e *FilterError) Error() string { return e.Message(func(n string) string { return "--" + n }) }
+
+// Message is the error with each filter named by name.
+func (e *FilterError) Message(name func(string) string) string {
+	if e.After != "" {
+		return fmt.Sprintf("%s %s is after %s %s", name("since"), e.Value, name("until"), e.After)
+	}
+	return fmt.Sprintf("%s %s: %s", name(e.Name), e.Value, e.Reason)
+}
+
 // Filters narrow a search without query syntax. Values of one filter are
 // alternatives (OR); different filters must all hold (AND).
 type Filters struct {
@@ -362,7 +382,7 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 			}
 			lo, hi, loIn, hiIn, err := parseRange(v, true)
 			if err != nil {
-				return nil, fmt.Errorf("--nps %s: %v (or promoter, passive, detractor)", v, err)
+				return nil, &FilterError{Name: "nps", Value: v, Reason: err.Error() + " (or promoter, passive, detractor)"}
 			}
 			qs = append(qs, newNumberRange(FieldNPS, lo, hi, loIn, hiIn))
 		}
@@ -371,7 +391,7 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 	if f.Sentiment != "" {
 		lo, hi, loIn, hiIn, err := parseRange(f.Sentiment, false)
 		if err != nil {
-			return nil, fmt.Errorf("--sentiment %s: %v", f.Sentiment, err)
+			return nil, &FilterError{Name: "sentiment", Value: f.Sentiment, Reason: err.Error()}
 		}
 		out = append(out, newNumberRange(FieldScore, lo, hi, loIn, hiIn))
 	}
@@ -380,20 +400,20 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 		if f.Since != "" {
 			t, _, err := parseDay(f.Since)
 			if err != nil {
-				return nil, fmt.Errorf("--since %s: %v", f.Since, err)
+				return nil, &FilterError{Name: "since", Value: f.Since, Reason: err.Error()}
 			}
 			start = t
 		}
 		if f.Until != "" {
 			t, next, err := parseDay(f.Until)
 			if err != nil {
-				return nil, fmt.Errorf("--until %s: %v", f.Until, err)
+				return nil, &FilterError{Name: "until", Value: f.Until, Reason: err.Error()}
 			}
 			_ = t
 			end = next
 		}
 		if !start.IsZero() && !end.IsZero() && !start.Before(end) {
-			return nil, fmt.Errorf("--since %s is after --until %s", f.Since, f.Until)
+			return nil, &FilterError{Name: "since", Value: f.Since, After: f.Until}
 		}
 		out = append(out, newDateRange(FieldDate, start, end, true, false))
 	}

@@ -108,11 +108,20 @@ func searchRequest(p *params) index.Request {
 	}
 }
 
+// filterMessage words an error of a search's request for the API: a
+// filter is a parameter here, not a flag.
+func filterMessage(err error) string {
+	if fe := (*index.FilterError)(nil); errors.As(err, &fe) {
+		return fe.Message(func(n string) string { return "parameter " + n })
+	}
+	return err.Error()
+}
+
 // runSearch runs a checked request; a bad query is the client's fault.
 func (s *Server) runSearch(w http.ResponseWriter, req index.Request) (*index.Result, bool) {
 	prepared, err := index.Prepare(req)
 	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+		fail(w, http.StatusBadRequest, "%s", filterMessage(err))
 		return nil, false
 	}
 	res, err := prepared.Run(s.ix)
@@ -226,7 +235,7 @@ func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp repo
 	t.Queue.Admit = admit
 	req := indexreport.Request(q, sp)
 	if _, err := index.Prepare(req); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+		fail(w, http.StatusBadRequest, "%s", filterMessage(err))
 		return nil, false
 	}
 	if _, _, err := indexreport.Count(r.Context(), s.ix, req, t); err != nil {

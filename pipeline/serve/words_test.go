@@ -1,0 +1,29 @@
+package serve_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stimmung/stimmung/pipeline/serve"
+)
+
+// TestErrorsNameParameters: a bad filter is named as the API's parameter,
+// not as the command line's flag.
+func TestErrorsNameParameters(t *testing.T) {
+	h := newServer(t, sampleIndex(t), serve.Options{}).Handler()
+	for target, want := range map[string]string{
+		"/v1/search?since=garbage":                     "parameter since garbage:",
+		"/v1/facets?nps=eleven":                        "parameter nps eleven:",
+		"/v1/search?since=2024-05-01&until=2024-04-01": "parameter since 2024-05-01 is after parameter until 2024-04-01",
+		"/v1/report?since=garbage":                     "parameter since",
+		"/v1/report?compare=previous":                  "parameter compare needs the period to report",
+	} {
+		w := get(t, h, target)
+		wantStatus(t, w, http.StatusBadRequest)
+		msg := wantErrorJSON(t, w)
+		if !strings.Contains(msg, want) || strings.Contains(msg, "--") {
+			t.Errorf("%s: %q, want it to say %q and name no flag", target, msg, want)
+		}
+	}
+}
