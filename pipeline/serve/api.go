@@ -413,6 +413,18 @@ func (s *Server) explainRecord(r *http.Request, src []byte) (json.RawMessage, er
 	if err != nil {
 		return nil, err
 	}
+	// Read back, the stored language looks given by the input: a language
+	// that was detected is detected again, and the line is the stored one.
+	var stored struct {
+		Line       int64  `json:"line"`
+		LangSource string `json:"lang_source"`
+	}
+	if json.Unmarshal(src, &stored) == nil {
+		rec.Line = stored.Line
+		if stored.LangSource != "input" {
+			rec.Lang, rec.LangSource = "", ""
+		}
+	}
 	s.explain.Process(r.Context(), rec, &pipeline.Notes{})
 	return write.AppendRecord(nil, rec, write.Options{}), nil
 }
@@ -463,6 +475,7 @@ func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
 	}
 	var out bytes.Buffer
 	var sink pipeline.Writer = write.NewJSONL(&out, write.Options{})
+	var indexErr error // the index's failure is the server's, not the request's
 	if toIndex {
 		s.writeMu.Lock()
 		defer s.writeMu.Unlock()
@@ -470,17 +483,23 @@ func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusServiceUnavailable, "the server is shutting down")
 			return
 		}
-		sink = both{sink, s.writer}
+		sink = both{sink, indexErrors{s.writer, &indexErr}}
 	}
 	st, err := s.analyze.Run(r.Context(), src.Next, sink, pipeline.RunOptions{Workers: defaultAnalyzeWorkers})
 	s.metrics.analysed.WithLabelValues("ok").Add(float64(st.Records - st.Errors))
 	s.metrics.analysed.WithLabelValues("failed").Add(float64(st.Errors))
 	if err == nil && toIndex {
-		err = s.writer.Sync()
+		if err = s.writer.Sync(); err != nil {
+			indexErr = err
+		}
 	}
 	if err != nil {
 		if r.Context().Err() != nil {
 			return // the client went away
+		}
+		if indexErr != nil {
+			fail(w, http.StatusInternalServerError, "indexing: %v", indexErr)
+			return
 		}
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
@@ -488,6 +507,22 @@ func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/x-ndjson")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(out.Bytes())
+}
+
+// indexErrors notes the index writer's failures, which are the server's.
+type indexErrors struct {
+	w   pipeline.Writer
+	err *error
+}
+
+func (x indexErrors) Write(r *models.Record) error { return x.note(x.w.Write(r)) }
+func (x indexErrors) Flush() error                 { return x.note(x.w.Flush()) }
+
+func (x indexErrors) note(err error) error {
+	if err != nil && *x.err == nil {
+		*x.err = err
+	}
+	return err
 }
 
 // both writes each record to two writers.

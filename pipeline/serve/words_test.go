@@ -27,3 +27,19 @@ func TestErrorsNameParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainedAsStored: the explanation is of the record as stored: its
+// line, and a detected language detected again, not "given by the input".
+func TestExplainedAsStored(t *testing.T) {
+	h := newServer(t, sampleIndex(t), serve.Options{}).Handler()
+	w := get(t, h, "/v1/comments/R001")
+	wantStatus(t, w, http.StatusOK)
+	m := decode(t, w)
+	rec, _ := m["record"].(map[string]any)
+	exp, _ := m["explained"].(map[string]any)
+	for _, k := range []string{"line", "lang", "lang_source"} {
+		if rec[k] == nil || rec[k] != exp[k] {
+			t.Errorf("%s: stored %v, explained %v", k, rec[k], exp[k])
+		}
+	}
+}
