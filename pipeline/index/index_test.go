@@ -13,11 +13,11 @@ import (
 	"github.com/stimmung/stimmung/pipeline/index"
 )
 
-const sample = `{"id":"1","text":"Die Lieferverzögerung war ärgerlich, der Kundenservice hat nicht geantwortet.","nps":2,"date":"2024-03-05","touchpoint":"delivery"}
-{"id":"2","text":"Die Lieferungen kamen immer pünktlich, super!","nps":10,"date":"2024-03-20","touchpoint":"Delivery"}
-{"id":"3","text":"The app keeps crashing and support never replied.","nps":3,"date":"2024-04-02","touchpoint":"app"}
+const sample = `{"id":"1","text":"Die Lieferverzögerung war ärgerlich, der Kundenservice hat nicht geantwortet.","nps":2,"csat":1,"date":"2024-03-05","touchpoint":"delivery"}
+{"id":"2","text":"Die Lieferungen kamen immer pünktlich, super!","nps":10,"csat":5,"date":"2024-03-20","touchpoint":"Delivery"}
+{"id":"3","text":"The app keeps crashing and support never replied.","nps":3,"csat":3,"date":"2024-04-02","touchpoint":"app"}
 {"id":"4","text":"Gefällt mir nicht, die App stürzt dauernd ab","nps":4,"date":"2024-04-11","touchpoint":"app"}
-{"id":"5","text":"Great service, friendly staff.","nps":9,"touchpoint":"store"}
+{"id":"5","text":"Great service, friendly staff.","nps":9,"csat":4,"touchpoint":"store"}
 {"id":"6","text":"-","nps":1,"date":"2024-05-01"}
 `
 
@@ -59,6 +59,9 @@ func TestSearch(t *testing.T) {
 		{"negative", index.Request{Filters: index.Filters{Sentiment: "<-0.2"}}, []string{"1", "3", "4"}},
 		{"flag", index.Request{Filters: index.Filters{Flags: []string{"no_content"}}}, []string{"6"}},
 		{"lang", index.Request{Filters: index.Filters{Langs: []string{"en"}}}, []string{"3", "5"}},
+		{"csat satisfied", index.Request{Filters: index.Filters{CSAT: []string{"satisfied"}}}, []string{"2", "5"}},
+		{"csat either", index.Request{Filters: index.Filters{CSAT: []string{"Neutral", "dissatisfied"}}}, []string{"1", "3"}},
+		{"csat and nps", index.Request{Filters: index.Filters{CSAT: []string{"satisfied", "neutral"}, NPS: []string{"detractor"}}}, []string{"3"}},
 		{"umlaut wildcard", index.Request{Query: "Lieferverzöger*"}, []string{"1"}},
 	}
 	for _, tt := range tests {
@@ -252,5 +255,16 @@ func TestLocked(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
 		t.Errorf("error %q does not name the first writer", err)
+	}
+}
+
+// TestCSATFilterUnknown: a CSAT value that is not a group is a FilterError
+// naming csat.
+func TestCSATFilterUnknown(t *testing.T) {
+	ix := build(t, analysed(t, sample))
+	_, err := index.Search(ix, index.Request{Filters: index.Filters{CSAT: []string{"happy"}}})
+	var fe *index.FilterError
+	if !errors.As(err, &fe) || fe.Name != "csat" || fe.Value != "happy" {
+		t.Fatalf("got %v, want a FilterError for csat happy", err)
 	}
 }

@@ -337,6 +337,9 @@ type Filters struct {
 	// NPS holds groups (promoter, passive, detractor) or ranges ("0-6",
 	// "<7", "10").
 	NPS []string
+	// CSAT holds CSAT groups as the signals stage writes them: satisfied,
+	// neutral, dissatisfied.
+	CSAT []string
 	// Sentiment is a range of the score: "<-0.3", ">=0.5", "-1..-0.3".
 	Sentiment string
 	// Since and Until bound the date, both inclusive: a day (2024-03-31
@@ -385,6 +388,19 @@ func (f Filters) filterQueries() ([]query.Query, error) {
 				return nil, &FilterError{Name: "nps", Value: v, Reason: err.Error() + " (or promoter, passive, detractor)"}
 			}
 			qs = append(qs, newNumberRange(FieldNPS, lo, hi, loIn, hiIn))
+		}
+		out = append(out, disjunction(qs))
+	}
+	if len(f.CSAT) > 0 {
+		qs := make([]query.Query, 0, len(f.CSAT))
+		for _, v := range f.CSAT {
+			g := KeywordValue(v)
+			switch g {
+			case "satisfied", "neutral", "dissatisfied":
+				qs = append(qs, termQuery(FieldCSATGroup, g))
+			default:
+				return nil, &FilterError{Name: "csat", Value: v, Reason: "not a CSAT group (satisfied, neutral, dissatisfied)"}
+			}
 		}
 		out = append(out, disjunction(qs))
 	}

@@ -101,8 +101,8 @@ func searchRequest(p *params) index.Request {
 	return index.Request{
 		Query: p.str("q"),
 		Filters: index.Filters{Themes: p.list("theme"), Labels: p.list("label"), Langs: p.list("lang"),
-			Touchpoints: p.list("touchpoint"), Flags: p.list("flag"), NPS: p.list("nps"), Sentiment: p.str("sentiment"),
-			Since: p.str("since"), Until: p.str("until")},
+			Touchpoints: p.list("touchpoint"), Flags: p.list("flag"), NPS: p.list("nps"), CSAT: p.list("csat"),
+			Sentiment: p.str("sentiment"), Since: p.str("since"), Until: p.str("until")},
 		Facets:    p.list("facet"),
 		FacetSize: p.int("facet_size", 10, 1, 1000),
 	}

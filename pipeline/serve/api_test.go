@@ -310,6 +310,8 @@ func TestSearch(t *testing.T) {
 		{"/v1/search?lang=en&size=0", 8, []string{}},
 		{"/v1/search?nps=detractor&size=0", 13, []string{}},
 		{"/v1/search?nps=9-10&sort=id&size=3", 8, []string{"R002", "R004", "R009"}},
+		{"/v1/search?csat=satisfied&sort=id&size=3", 11, []string{"R002", "R004", "R006"}},
+		{"/v1/search?csat=neutral,dissatisfied&size=0", 13, []string{}},
 		{"/v1/search?since=2026-10-08&sort=id", 5, []string{"R021", "R022", "R023", "R024", "R025"}},
 		{"/v1/search?since=2026-10-02&until=2026-10-02&sort=id", 3, []string{"R003", "R004", "R005"}},
 		{"/v1/search?touchpoint=support&lang=de&sentiment=%3C0&sort=id", 2, []string{"R011", "R016"}},

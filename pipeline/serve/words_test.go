@@ -15,6 +15,7 @@ func TestErrorsNameParameters(t *testing.T) {
 	for target, want := range map[string]string{
 		"/v1/search?since=garbage":                     "parameter since garbage:",
 		"/v1/facets?nps=eleven":                        "parameter nps eleven:",
+		"/v1/facets?csat=happy":                        "parameter csat happy:",
 		"/v1/search?since=2024-05-01&until=2024-04-01": "parameter since 2024-05-01 is after parameter until 2024-04-01",
 		"/v1/report?since=garbage":                     "parameter since",
 		"/v1/report?compare=previous":                  "parameter compare needs the period to report",
