@@ -122,6 +122,9 @@ func addReportFlags(cmd *cobra.Command) {
 	cmd.Flags().StringSlice("touchpoint", nil, "only these touchpoints")
 	cmd.Flags().StringSlice("lang", nil, "only these languages (de, en)")
 	cmd.Flags().StringSlice("theme", nil, "only comments with one of these themes (a theme takes its children)")
+	cmd.Flags().StringSlice("label", nil, "only comments with one of these sentiment labels: positive, negative, neutral, mixed")
+	cmd.Flags().StringSlice("nps", nil, "only comments in one of these NPS groups: promoter, passive, detractor")
+	cmd.Flags().StringSlice("flag", nil, "only comments with one of these flags: no_content, effort, urgent, churn, mismatch")
 	cmd.Flags().StringArray("where", nil, "only comments whose input column has this value: COLUMN=VALUE (repeatable; values of one column are alternatives)")
 	cmd.Flags().String("compare", "", "compare the period --since..--until with a baseline: previous, year or FROM..TO")
 	cmd.Flags().String("waterfall-by", report.ByTouchpoint, "the segments the NPS change is split over with --compare (touchpoint, lang or a column)")
@@ -145,7 +148,7 @@ report of one run over all of it. PART files are what "stimmung report
 			if err := checkReportFlags(cmd); err != nil {
 				return err
 			}
-			for _, f := range []string{"since", "until", "touchpoint", "lang", "theme", "where", "by", "compare", "waterfall-by"} {
+			for _, f := range []string{"since", "until", "touchpoint", "lang", "theme", "label", "nps", "flag", "where", "by", "compare", "waterfall-by"} {
 				if cmd.Flags().Changed(f) {
 					return usageError{fmt.Errorf("--%s: filters and breakdowns apply when the parts are made (report --partial), not when they are merged", f)}
 				}
@@ -253,6 +256,9 @@ func reportSpec(cmd *cobra.Command, by []string) report.Spec {
 	sp.Touchpoints, _ = f.GetStringSlice("touchpoint")
 	sp.Langs, _ = f.GetStringSlice("lang")
 	sp.Themes, _ = f.GetStringSlice("theme")
+	sp.Labels, _ = f.GetStringSlice("label")
+	sp.NPS, _ = f.GetStringSlice("nps")
+	sp.Flags, _ = f.GetStringSlice("flag")
 	sp.Where, _ = f.GetStringArray("where")
 	sp.Compare, _ = f.GetString("compare")
 	sp.WaterfallBy, _ = f.GetString("waterfall-by")

@@ -24,16 +24,28 @@ func TestReportIndexEqualsJSONLines(t *testing.T) {
 		t.Fatalf("index: exit %d: %s", code, errs)
 	}
 	flags := []string{"-f", "json", "--min-n", "3", "--by", "theme,touchpoint,month", "--lang", "de"}
-	fromFile, errs, code := run(t, nil, append(append([]string{"report"}, flags...), analysed)...)
-	if code != 0 {
-		t.Fatalf("report: exit %d: %s", code, errs)
-	}
-	fromIndex, errs, code := run(t, nil, append(append([]string{"report"}, flags...), "--index", ix)...)
-	if code != 0 {
-		t.Fatalf("report --index: exit %d: %s", code, errs)
-	}
-	if fromFile != fromIndex {
-		t.Errorf("report over the index differs from the report over the file:\n%s\n---\n%s", fromIndex, fromFile)
+	for _, filters := range [][]string{
+		nil,
+		{"--label", "negative"},
+		{"--nps", "detractor,passive"},
+		{"--label", "positive,mixed", "--nps", "promoter"},
+		{"--flag", "churn,mismatch"},
+	} {
+		args := append(append([]string{"report"}, flags...), filters...)
+		fromFile, errs, code := run(t, nil, append(args, analysed)...)
+		if code != 0 {
+			t.Fatalf("report %q: exit %d: %s", filters, code, errs)
+		}
+		fromIndex, errs, code := run(t, nil, append(args, "--index", ix)...)
+		if code != 0 {
+			t.Fatalf("report --index %q: exit %d: %s", filters, code, errs)
+		}
+		if fromFile != fromIndex {
+			t.Errorf("%q: report over the index differs from the report over the file:\n%s\n---\n%s", filters, fromIndex, fromFile)
+		}
+		if filters != nil && !strings.Contains(fromFile, `"n":`) {
+			t.Errorf("%q: no figures", filters)
+		}
 	}
 
 	// With a query: the records search finds, reported from JSON lines.
@@ -48,8 +60,8 @@ func TestReportIndexEqualsJSONLines(t *testing.T) {
 	if err := os.WriteFile(found, []byte(hits), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fromFile, _, _ = run(t, nil, append(append([]string{"report"}, flags...), found)...)
-	fromIndex, errs, code = run(t, nil, append(append([]string{"report"}, flags...), "--index", ix, "Lieferung")...)
+	fromFile, _, _ := run(t, nil, append(append([]string{"report"}, flags...), found)...)
+	fromIndex, errs, code := run(t, nil, append(append([]string{"report"}, flags...), "--index", ix, "Lieferung")...)
 	if code != 0 {
 		t.Fatalf("report --index with a query: exit %d: %s", code, errs)
 	}

@@ -48,6 +48,9 @@ func TestServeReportEqualsCLI(t *testing.T) {
 			[]string{"--theme", "service", "--where", "touchpoint=support", "--where", "touchpoint=store", "--min-n", "1"}},
 		{"comparison", "/v1/report?since=2026-10-05&until=2026-10-09&compare=previous&waterfall_by=lang&min_n=2",
 			[]string{"--since", "2026-10-05", "--until", "2026-10-09", "--compare", "previous", "--waterfall-by", "lang", "--min-n", "2"}},
+		{"label", "/v1/report?label=negative", []string{"--label", "negative"}},
+		{"label, nps and flag", "/v1/report?label=negative,mixed&nps=detractor&nps=passive&flag=effort,churn&min_n=1",
+			[]string{"--label", "negative,mixed", "--nps", "detractor,passive", "--flag", "effort,churn", "--min-n", "1"}},
 		{"nothing matches", "/v1/report?q=Zauberw%C3%BCrfel", []string{"Zauberwürfel"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

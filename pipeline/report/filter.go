@@ -18,6 +18,10 @@ type Filter struct {
 	// Themes select records with one of the themes or a child of one
 	// ("service" takes "service/reachability").
 	Themes []string
+	// Labels are sentiment labels (Item.Label), NPSGroups NPS groups
+	// (Item.NPSGroup: promoter, passive, detractor); Flags select records
+	// with one of the flags.
+	Labels, NPSGroups, Flags []string
 	// Where maps an input column to the values it may have.
 	Where map[string][]string
 }
@@ -55,6 +59,15 @@ func (f Filter) Match(it Item) bool {
 	if len(f.Themes) > 0 && !slices.ContainsFunc(it.Themes, func(p string) bool {
 		return slices.ContainsFunc(f.Themes, func(th string) bool { return p == th || strings.HasPrefix(p, th+"/") })
 	}) {
+		return false
+	}
+	if len(f.Labels) > 0 && !slices.Contains(f.Labels, it.Label) {
+		return false
+	}
+	if len(f.NPSGroups) > 0 && !slices.Contains(f.NPSGroups, it.NPSGroup) {
+		return false
+	}
+	if len(f.Flags) > 0 && !slices.ContainsFunc(it.Flags, func(fl string) bool { return slices.Contains(f.Flags, fl) }) {
 		return false
 	}
 	for col, vals := range f.Where {

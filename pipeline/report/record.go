@@ -54,6 +54,9 @@ type Item struct {
 	Label string
 	// Themed: at least one theme of the taxonomy matched.
 	Themed bool
+	// Flags are the record's flags (no_content, churn, ...), nil when it
+	// has none.
+	Flags []string
 }
 
 // Text is the comment's text.
@@ -97,8 +100,9 @@ type Parser struct {
 	Encoded bool
 	columns []string
 	intern  map[string]string
-	// themes and labels are the buffers of Item.Themes and ThemeLabels.
-	themes, labels []string
+	// themes and labels are the buffers of Item.Themes and ThemeLabels,
+	// flags of Item.Flags.
+	themes, labels, flags []string
 }
 
 // NewParser returns a Parser that also reads the named input columns
@@ -133,6 +137,7 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		csatGroup        string
 		typeErr          error
 		label, themesRaw []byte
+		flagsRaw         []byte
 	)
 	str := func(name string, v []byte) string {
 		s, ok := p.strOrNull(v)
@@ -176,6 +181,8 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 			label = v
 		case "themes":
 			themesRaw = v
+		case "flags":
+			flagsRaw = v
 		case "text":
 			it.text = nil
 			if string(v) != "null" {
@@ -233,6 +240,17 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 		}
 		if !ok {
 			return Item{}, fmt.Errorf("not an analysed record: \"themes\" is no array of themes with a path")
+		}
+	}
+	if len(flagsRaw) > 0 && string(flagsRaw) != "null" {
+		it.Flags = p.flags[:0]
+		ok := p.readFlags(flagsRaw, &it)
+		p.flags = it.Flags
+		if len(it.Flags) == 0 {
+			it.Flags = nil
+		}
+		if !ok {
+			return Item{}, fmt.Errorf("not an analysed record: \"flags\" is %s, not an array of strings", kindOf(flagsRaw))
 		}
 	}
 	it.Date, it.HasDate = models.ParseDate(it.DateText)
@@ -313,6 +331,21 @@ func (p *Parser) readThemes(v []byte, it *Item) bool {
 		}
 		it.Themes = append(it.Themes, path)
 		it.ThemeLabels = append(it.ThemeLabels, label)
+		return true
+	})
+	return ok && good
+}
+
+// readFlags reads the flags, each from the cache.
+func (p *Parser) readFlags(v []byte, it *Item) bool {
+	good := true
+	_, ok := jsontext.Elements(v, 0, 1, func(e []byte) bool {
+		var f string
+		f, good = p.str(e)
+		if !good {
+			return false
+		}
+		it.Flags = append(it.Flags, f)
 		return true
 	})
 	return ok && good

@@ -17,6 +17,9 @@ type Spec struct {
 	Touchpoints  []string
 	Langs        []string
 	Themes       []string
+	// Labels are sentiment labels (negative, ...), NPS groups (promoter,
+	// passive, detractor), Flags flags (no_content, churn, ...).
+	Labels, NPS, Flags []string
 	// Where holds COLUMN=VALUE conditions on input columns.
 	Where []string
 	// By names the breakdowns; Compare the baseline (previous, year or
@@ -39,7 +42,7 @@ func (e *SpecError) Error() string { return e.Message(func(n string) string { re
 // Message is the error with each setting named by name (the text refers to
 // settings as {since}).
 func (e *SpecError) Message(name func(string) string) string {
-	r := strings.NewReplacer("{since}", name("since"), "{until}", name("until"), "{compare}", name("compare"), "{where}", name("where"))
+	r := strings.NewReplacer("{since}", name("since"), "{until}", name("until"), "{compare}", name("compare"), "{where}", name("where"), "{nps}", name("nps"))
 	return r.Replace(e.Text)
 }
 
@@ -60,6 +63,13 @@ func (s Spec) Filter() (Filter, error) {
 		*d.dst = t
 	}
 	f.Touchpoints, f.Langs, f.Themes = s.Touchpoints, s.Langs, s.Themes
+	f.Labels, f.Flags = keywords(s.Labels), keywords(s.Flags)
+	for i, g := range keywords(s.NPS) {
+		if g != "promoter" && g != "passive" && g != "detractor" {
+			return f, &SpecError{"nps", fmt.Sprintf("{nps} %q: want an NPS group: promoter, passive or detractor", s.NPS[i])}
+		}
+		f.NPSGroups = append(f.NPSGroups, g)
+	}
 	for _, w := range s.Where {
 		col, val, ok := strings.Cut(w, "=")
 		if !ok || strings.TrimSpace(col) == "" {
@@ -72,6 +82,19 @@ func (s Spec) Filter() (Filter, error) {
 		f.Where[col] = append(f.Where[col], strings.TrimSpace(val))
 	}
 	return f, nil
+}
+
+// keywords are the values lower-cased and trimmed, as the index keeps
+// them; nil for none.
+func keywords(vs []string) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = strings.ToLower(strings.TrimSpace(v))
+	}
+	return out
 }
 
 // Tally starts the tally of the spec: its filter, breakdowns, queue and

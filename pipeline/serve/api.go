@@ -209,7 +209,7 @@ func (s *Server) facets(w http.ResponseWriter, r *http.Request) {
 // breakdowns, the comparison.
 func reportSpec(p *params) (string, report.Spec, int) {
 	sp := report.Spec{Since: p.str("since"), Until: p.str("until"), Touchpoints: p.list("touchpoint"), Langs: p.list("lang"),
-		Themes: p.list("theme"), Where: p.all("where"), By: p.list("by"), Compare: p.str("compare"),
+		Themes: p.list("theme"), Labels: p.list("label"), NPS: p.list("nps"), Flags: p.list("flag"), Where: p.all("where"), By: p.list("by"), Compare: p.str("compare"),
 		WaterfallBy: p.str("waterfall_by"), QueueSize: p.int("queue_size", report.DefaultQueueSize, 1, maxQueueSize)}
 	return p.str("q"), sp, p.int("min_n", report.DefaultMinN, 1, 1_000_000)
 }

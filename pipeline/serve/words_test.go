@@ -19,6 +19,8 @@ func TestErrorsNameParameters(t *testing.T) {
 		"/v1/search?since=2024-05-01&until=2024-04-01": "parameter since 2024-05-01 is after parameter until 2024-04-01",
 		"/v1/report?since=garbage":                     "parameter since",
 		"/v1/report?compare=previous":                  "parameter compare needs the period to report",
+		"/v1/report?nps=0-6":                           "parameter nps \"0-6\": want an NPS group",
+		"/v1/queue?nps=fans":                           "parameter nps \"fans\"",
 	} {
 		w := get(t, h, target)
 		wantStatus(t, w, http.StatusBadRequest)
