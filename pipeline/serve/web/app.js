@@ -256,13 +256,25 @@
   }
 
   // The filters the search, the dashboard and the queue share, and the
-  // subset the report answers.
-  const SEARCH_FILTERS = ['q', 'theme', 'label', 'lang', 'touchpoint', 'flag', 'nps', 'sentiment', 'since', 'until'];
-  const REPORT_FILTERS = ['q', 'theme', 'lang', 'touchpoint', 'since', 'until'];
+  // subset the report answers (its nps takes the groups only; the score
+  // range and the CSAT group stay with the search).
+  const SEARCH_FILTERS = ['q', 'theme', 'label', 'lang', 'touchpoint', 'flag', 'nps', 'csat', 'sentiment', 'since', 'until'];
+  const REPORT_FILTERS = ['q', 'theme', 'label', 'lang', 'touchpoint', 'flag', 'nps', 'since', 'until'];
+  const NPS_GROUPS = ['promoter', 'passive', 'detractor'];
 
   function pick(p, keys) {
     const n = new URLSearchParams();
     for (const k of keys) for (const v of p.getAll(k)) if (v.trim() !== '') n.append(k, v);
+    return n;
+  }
+
+  // pickReport is pick of the report's filters: an NPS range (nps=0-6, which
+  // only the search reads) is left out.
+  function pickReport(p) {
+    const n = pick(p, REPORT_FILTERS);
+    const groups = vals(n, 'nps').filter((v) => NPS_GROUPS.includes(v.toLowerCase()));
+    n.delete('nps');
+    if (groups.length) n.set('nps', groups.join(','));
     return n;
   }
 
@@ -331,7 +343,7 @@
       else a.removeAttribute('aria-current');
       let p = new URLSearchParams(lastParams[v] || '');
       if (r.view !== 'comment' && v !== r.view) {
-        const shared = pick(r.params, REPORT_FILTERS);
+        const shared = pickReport(r.params);
         p = withParams(p, Object.fromEntries(REPORT_FILTERS.map((k) => [k, shared.getAll(k)])));
       }
       a.setAttribute('href', link(v, p));
@@ -431,7 +443,7 @@
   // chips lists the active filters as buttons that remove one each.
   function chips(p, view, keys) {
     const out = [];
-    const label = { theme: 'Theme', label: 'Sentiment', lang: 'Language', touchpoint: 'Touchpoint', flag: 'Flag', nps: 'NPS', sentiment: 'Score', since: 'From', until: 'To' };
+    const label = { theme: 'Theme', label: 'Sentiment', lang: 'Language', touchpoint: 'Touchpoint', flag: 'Flag', nps: 'NPS', csat: 'CSAT', sentiment: 'Score', since: 'From', until: 'To' };
     for (const k of keys) {
       if (k === 'q') continue;
       for (const v of vals(p, k)) {
@@ -457,6 +469,7 @@
     { name: 'label', param: 'label', title: 'Sentiment' },
     { name: 'theme', param: 'theme', title: 'Theme' },
     { name: 'nps_group', param: 'nps', title: 'NPS group' },
+    { name: 'csat_group', param: 'csat', title: 'CSAT group' },
     { name: 'touchpoint', param: 'touchpoint', title: 'Touchpoint' },
     { name: 'lang', param: 'lang', title: 'Language' },
     { name: 'flags', param: 'flag', title: 'Flags' },
@@ -516,6 +529,7 @@
       case 'label': return h('span', null, h('span', { class: `dot ${v}`, 'aria-hidden': 'true' }), cap(v));
       case 'lang': return LANGS[v] ? `${LANGS[v]} (${v})` : v;
       case 'nps_group': return cap(v);
+      case 'csat_group': return cap(v);
       case 'flags': return FLAG_NAMES[v] || v;
       case 'month': return monthName(v);
       default: return v;
@@ -982,7 +996,7 @@
     const period = p.get('period') || '';
     const minN = p.get('min_n') || '';
     const compare = p.get('compare') || '';
-    const rp = pick(p, REPORT_FILTERS);
+    const rp = pickReport(p);
     rp.set('by', period ? `theme,touchpoint,${period}` : 'theme,touchpoint,day,week,month');
     if (minN) rp.set('min_n', minN);
     if (compare && p.get('since') && p.get('until')) rp.set('compare', compare);
@@ -1051,7 +1065,7 @@
     const cnt = (k) => (ids[k] ? ids[k].count : doc[k]);
     dash.appendChild(h('div', { class: 'tiles' },
       tile('nps', 'NPS', doc.nps, { signed: true, href: drill({ nps: 'detractor' }), more: h('div', { class: 'i' }, `${NF[0].format(doc.promoters || 0)} promoters · ${NF[0].format(doc.detractors || 0)} detractors`) }),
-      tile('csat_satisfied', 'CSAT satisfied', doc.csat_satisfied, { unit: ' %' }),
+      tile('csat_satisfied', 'CSAT satisfied', doc.csat_satisfied, { unit: ' %', href: drill({ csat: 'satisfied' }) }),
       tile('csat_mean', 'CSAT mean', doc.csat_mean, { digits: 2 }),
       tile('net_sentiment', 'Net sentiment', doc.net_sentiment, { signed: true, href: drill({ label: 'positive' }) }),
       tile('negative', 'Negative comments', doc.negative, { unit: ' %', lowerBetter: true, href: drill({ label: 'negative' }), more: h('div', { class: 'i' }, `${NF[0].format(cnt('negative') || 0)} comments`) }),
@@ -1076,7 +1090,7 @@
   // period narrows the date range, a theme within the theme filter replaces
   // it, an unrelated theme is required through the query.
   function drillParams(p, f) {
-    const n = pick(p, REPORT_FILTERS);
+    const n = pickReport(p);
     if (f.period) {
       const [a, b] = f.period;
       const since = n.get('since'), until = n.get('until');
@@ -1098,7 +1112,7 @@
         else for (const t of cur) n.append('theme', t); // an approximation: either theme
       }
     }
-    for (const k of ['nps', 'label', 'touchpoint', 'lang']) if (f[k]) n.set(k, f[k]);
+    for (const k of ['nps', 'label', 'touchpoint', 'lang', 'csat']) if (f[k]) n.set(k, f[k]);
     return n;
   }
 
@@ -1267,7 +1281,7 @@
       h('span', { class: 'excerpt', title: e.excerpt }, e.status === 'handled' ? h('span', { class: 'pill status-handled' }, 'handled') : null, e.status === 'handled' ? ' ' : null, e.excerpt))));
     return chartCard('Top of the follow-up queue', null, [
       queue.length ? list : h('p', { class: 'muted' }, 'Nothing to follow up.'),
-      h('p', { class: 'foot' }, h('a', { href: link('queue', pick(p, REPORT_FILTERS)) }, 'Open the follow-up queue →'))]);
+      h('p', { class: 'foot' }, h('a', { href: link('queue', pickReport(p)) }, 'Open the follow-up queue →'))]);
   }
 
   function changeCard(change, p, drill) {
@@ -1295,7 +1309,7 @@
     for (const k of ['since', 'until']) if (p.get(k)) p.set(k, k === 'since' ? normSince(p.get(k)) : normUntil(p.get(k)));
     const status = p.get('status') || 'open';
     const size = Math.min(Math.max(Number(p.get('size')) || 50, 1), 1000);
-    const qp = pick(p, REPORT_FILTERS);
+    const qp = pickReport(p);
     qp.set('queue_size', size);
     if (status !== 'all') qp.set('status', status);
     const [res, opts] = await Promise.all([api('/v1/queue', qp), filterOptions()]);

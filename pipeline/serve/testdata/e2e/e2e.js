@@ -151,7 +151,9 @@ async function mainPhase(page) {
   await settled(page);
   assert.equal(await page.locator('.filterbar input[type="search"]').inputValue(), QUERY);
   assert.ok((await page.locator('.chips').textContent()).includes('Touchpoint: delivery'));
-  step('the dashboard takes the query and the report\'s filters from the search');
+  assert.ok((await page.locator('.chips').textContent()).includes('Sentiment: negative'));
+  assert.match(await page.locator('.view-head .sub').textContent(), new RegExp(`^${s2.total} comments? `));
+  step(`the dashboard takes the query and the search's filters, sentiment too: the ${s2.total} comments of the search`);
 
   // Below the minimum n a figure is "–", above it the report's value.
   await page.goto(`${base}/#/dashboard?min_n=30`);
@@ -166,6 +168,16 @@ async function mainPhase(page) {
   assert.equal(Number(nps), Math.round(rep.nps.value * 10) / 10);
   step(`dashboard: NPS ${nps} (n ${rep.nps.n}); "–" below min n`);
   await shot(page, 'web-dashboard.png', true);
+
+  // The CSAT tile opens the satisfied comments.
+  const satisfied = await api('/v1/search?csat=satisfied&size=0');
+  await page.locator('a.tile', { hasText: 'CSAT satisfied' }).click();
+  await settled(page);
+  assert.equal(hashParams(page).get('csat'), 'satisfied');
+  assert.equal(await title(page), `${satisfied.total} comments`);
+  step(`the tile "CSAT satisfied" opens its ${satisfied.total} comments`);
+  await page.goBack();
+  await settled(page);
 
   // A theme's bar opens its comments.
   const seg = rep.breakdowns.find((b) => b.by === 'theme').segments.find((x) => x.key === 'billing');
