@@ -72,9 +72,7 @@ func openIndexSink(cmd *cobra.Command, p *pipeline.Pipeline, errOut io.Writer, v
 	if batch <= 0 {
 		return nil, usageError{fmt.Errorf("--batch-size %d: want a positive number", batch)}
 	}
-	versions := p.Versions()
-	versions["stimmung"] = version
-	versions["analysis"] = index.AnalysisVersion()
+	versions := index.ImportVersions(p.Versions(), version)
 	switch shard {
 	case "":
 	case "month":

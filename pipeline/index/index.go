@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -260,6 +261,23 @@ func (m Meta) VersionDiffs(now map[string]string) []string {
 		out = append(out, fmt.Sprintf("%s: index %s, now %s", k, a, b))
 	}
 	return out
+}
+
+// ImportVersions are the versions an import records in the index: the
+// pipeline's (engine, lexicons, taxonomies), the index analysis and, when
+// known, the stimmung build. Every writer (stimmung index, analyze
+// --index, the server) records the same, so that a later import or search
+// can tell whether the index was built by another analysis.
+func ImportVersions(pipeline map[string]string, build string) map[string]string {
+	v := maps.Clone(pipeline)
+	if v == nil {
+		v = map[string]string{}
+	}
+	v["analysis"] = AnalysisVersion()
+	if build != "" {
+		v["stimmung"] = build
+	}
+	return v
 }
 
 // AnalysisVersion names the index analysis: the document format and the

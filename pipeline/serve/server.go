@@ -128,12 +128,7 @@ func New(o Options) (*Server, error) {
 		}
 		// The versions stimmung index writes, or the next stimmung index
 		// and search would take the index for another analysis's.
-		versions := s.analyze.Versions()
-		versions["analysis"] = index.AnalysisVersion()
-		if o.Version != "" {
-			versions["stimmung"] = o.Version
-		}
-		if s.writer, err = index.NewWriter(s.ix, versions, 0); err != nil {
+		if s.writer, err = index.NewWriter(s.ix, index.ImportVersions(s.analyze.Versions(), o.Version), 0); err != nil {
 			s.ix.Close()
 			return nil, err
 		}
