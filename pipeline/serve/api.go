@@ -38,14 +38,18 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v1/comments/{id}", s.comment)
 	m.HandleFunc("GET /v1/queue", s.queue)
 	m.HandleFunc("POST /v1/queue/{id}", s.mark)
-	m.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+	noRoute := func(w http.ResponseWriter, r *http.Request) {
 		if allow := s.allowed(r); len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))
 			fail(w, http.StatusMethodNotAllowed, "method %s: %s takes %s", r.Method, r.URL.Path, strings.Join(allow, ", "))
 			return
 		}
 		fail(w, http.StatusNotFound, "no route %s %s", r.Method, r.URL.Path)
-	})
+	}
+	m.HandleFunc("/v1/", noRoute)
+	// /v1 itself: a JSON 404, not the mux's redirect to /v1/ with an HTML
+	// body.
+	m.HandleFunc("/v1", noRoute)
 	m.HandleFunc("/", s.page)
 	s.mux = m
 }

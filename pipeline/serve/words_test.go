@@ -46,3 +46,12 @@ func TestExplainedAsStored(t *testing.T) {
 		}
 	}
 }
+
+// TestV1Itself: /v1 answers a JSON 404 like any unknown route, not a
+// redirect with an HTML body.
+func TestV1Itself(t *testing.T) {
+	h := newServer(t, sampleIndex(t), serve.Options{}).Handler()
+	w := get(t, h, "/v1")
+	wantStatus(t, w, http.StatusNotFound)
+	wantErrorJSON(t, w)
+}
