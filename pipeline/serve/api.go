@@ -62,7 +62,7 @@ func (s *Server) allowed(r *http.Request) []string {
 	for _, method := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
 		other := *r
 		other.Method = method
-		if _, pattern := s.mux.Handler(&other); pattern != "/v1/" && pattern != "/" && pattern != "" {
+		if _, pattern := s.mux.Handler(&other); pattern != "/v1/" && pattern != "/v1" && pattern != "/" && pattern != "" {
 			out = append(out, method)
 		}
 	}
