@@ -116,7 +116,7 @@ func analyze(cmd *cobra.Command, s Streams, args []string, indexOnly bool) error
 		w = write.NewJSONL(out, wo)
 	}
 	if sink != nil && !indexOnly {
-		w = teeWriter{w, sink.w}
+		w = pipeline.Tee(w, sink.w)
 	}
 
 	src := &inputChain{names: inputs, stdin: s.In, opts: pipeline.ReadOptions(cfg), rep: rep}

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline"
 	"github.com/stimmung/stimmung/pipeline/index"
 )
@@ -142,15 +141,3 @@ func (k *indexSink) close(rep *reporter, quiet, complete bool) error {
 	}
 	return nil
 }
-
-// teeWriter writes every record to both writers (analyze --index).
-type teeWriter struct{ a, b pipeline.Writer }
-
-func (t teeWriter) Write(r *models.Record) error {
-	if err := t.a.Write(r); err != nil {
-		return err
-	}
-	return t.b.Write(r)
-}
-
-func (t teeWriter) Flush() error { return errors.Join(t.a.Flush(), t.b.Flush()) }

@@ -15,6 +15,11 @@ type Options struct {
 	Debug bool
 }
 
+// SentencesKey is the key of the sentences, written after every field of
+// the analysis but the debug tokens and the explanation: a reader of the
+// analysis (a report over an index) can stop at it.
+const SentencesKey = "sentences"
+
 // AppendRecord appends the JSON object of r to b. The key order is fixed:
 // id, line, the input's fields in input order, then stimmung's fields.
 func AppendRecord(b []byte, r *models.Record, o Options) []byte {
@@ -70,7 +75,7 @@ func AppendRecord(b []byte, r *models.Record, o Options) []byte {
 		b = appendSignals(b, r.Signals)
 	}
 	if o.Debug || r.SentenceSentiments != nil {
-		b = append(b, `,"sentences":`...)
+		b = append(b, `,"`+SentencesKey+`":`...)
 		b = AppendSentences(b, r)
 	}
 	if o.Debug {

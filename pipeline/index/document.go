@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/stimmung/stimmung/models"
 	"github.com/stimmung/stimmung/pipeline/encode"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // Indexing options per kind of field (see NewMapping for why).
@@ -168,10 +168,10 @@ func (b *Builder) Document(r *models.Record) *document.Document {
 			number(f.field, f.v.Value)
 		}
 	}
-	if tp := stringValue(r.Field("touchpoint")); tp != "" {
+	if tp := jsontext.Scalar(r.Field("touchpoint")); tp != "" {
 		keyword(FieldTouchpoint, 0, tp)
 	}
-	if t, ok := models.ParseDate(stringValue(r.Field("date"))); ok {
+	if t, ok := models.ParseDate(jsontext.Scalar(r.Field("date"))); ok {
 		d.AddField(newDateField(FieldDate, t, b.fieldOpts(FieldDate)))
 		keyword(FieldMonth, 0, t.Format("2006-01"))
 	}
@@ -195,22 +195,4 @@ func langKey(lang string) string {
 // would end a field name in the query syntax).
 func ThemeScoreField(path string) string {
 	return FieldThemeScore + "." + strings.ReplaceAll(path, "/", ".")
-}
-
-// stringValue returns the string of a JSON string or number; "" otherwise.
-func stringValue(raw json.RawMessage) string {
-	if len(raw) == 0 {
-		return ""
-	}
-	if raw[0] == '"' {
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			return s
-		}
-		return ""
-	}
-	if raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9' {
-		return string(raw)
-	}
-	return ""
 }

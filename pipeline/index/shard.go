@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
 // Sharding by month: a shard root directory holds one index per month of
@@ -90,7 +91,7 @@ func NewShardWriterWith(dir string, versions map[string]string, batchSize int, r
 
 // ShardOf names the shard of a record: its month, or "undated".
 func ShardOf(r *models.Record) string {
-	if t, ok := models.ParseDate(stringValue(r.Field("date"))); ok {
+	if t, ok := models.ParseDate(jsontext.Scalar(r.Field("date"))); ok {
 		return t.Format("2006-01")
 	}
 	return undatedShard

@@ -109,12 +109,9 @@ func periodKey(by string, d time.Time) string {
 	return fmt.Sprintf("%d-Q%d", d.Year(), (int(d.Month())+2)/3)
 }
 
-// themesAndParents lists the themes of it and their parents, each once, in
+// appendThemesAndParents appends the themes of it and their parents, each once, in
 // order of first mention ("service/reachability" gives it and "service"):
 // a comment about a child theme is a comment about its parent too.
-func themesAndParents(it Item) []string { return appendThemesAndParents(nil, it) }
-
-// appendThemesAndParents appends themesAndParents(it) to dst.
 func appendThemesAndParents(dst []string, it Item) []string {
 	n := len(dst)
 	for _, p := range it.Themes {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stimmung/stimmung/models"
+	"github.com/stimmung/stimmung/pipeline/encode"
 	"github.com/stimmung/stimmung/pipeline/internal/jsontext"
 )
 
@@ -148,7 +149,7 @@ func (p *Parser) Parse(line []byte) (Item, error) {
 	}
 	stop := ""
 	if p.Encoded {
-		stop = `"sentences"`
+		stop = `"` + encode.SentencesKey + `"`
 	}
 	end, ok := jsontext.FieldsBefore(line, 0, 0, stop, func(key, v []byte) bool {
 		k := key[1 : len(key)-1]
@@ -391,17 +392,8 @@ func (p *Parser) scalar(raw []byte) string {
 	return scalar(raw)
 }
 
-// scalar is a JSON string's text, or a number's; "" otherwise.
-func scalar(raw []byte) string {
-	if len(raw) > 0 && raw[0] == '"' {
-		s, _ := jsontext.Unquote(raw)
-		return strings.TrimSpace(s)
-	}
-	if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
-		return string(raw)
-	}
-	return ""
-}
+// scalar is a JSON string's text, trimmed, or a number's; "" otherwise.
+func scalar(raw []byte) string { return strings.TrimSpace(jsontext.Scalar(raw)) }
 
 // npsGroup is the standard NPS grouping, for records the signals stage
 // did not group.

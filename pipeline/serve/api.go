@@ -121,6 +121,16 @@ func filterMessage(err error) string {
 	return err.Error()
 }
 
+// failQuery answers a search or scan that failed: the query's fault (a
+// regular expression too complex to run) or the server's.
+func failQuery(w http.ResponseWriter, err error) {
+	if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	fail(w, http.StatusInternalServerError, "%v", err)
+}
+
 // runSearch runs a checked request; a bad query is the client's fault.
 func (s *Server) runSearch(w http.ResponseWriter, req index.Request) (*index.Result, bool) {
 	prepared, err := index.Prepare(req)
@@ -130,11 +140,7 @@ func (s *Server) runSearch(w http.ResponseWriter, req index.Request) (*index.Res
 	}
 	res, err := prepared.Run(s.ix)
 	if err != nil {
-		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
-			fail(w, http.StatusBadRequest, "%v", err)
-		} else {
-			fail(w, http.StatusInternalServerError, "%v", err)
-		}
+		failQuery(w, err)
 		return nil, false
 	}
 	return res, true
@@ -243,11 +249,7 @@ func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp repo
 		return nil, false
 	}
 	if _, _, err := indexreport.Count(r.Context(), s.ix, req, t); err != nil {
-		if qe := (*index.QueryError)(nil); errors.As(err, &qe) {
-			fail(w, http.StatusBadRequest, "%v", err)
-		} else {
-			fail(w, http.StatusInternalServerError, "%v", err)
-		}
+		failQuery(w, err)
 		return nil, false
 	}
 	return t, true
@@ -487,7 +489,7 @@ func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusServiceUnavailable, "the server is shutting down")
 			return
 		}
-		sink = both{sink, indexErrors{s.writer, &indexErr}}
+		sink = pipeline.Tee(sink, indexErrors{s.writer, &indexErr})
 	}
 	st, err := s.analyze.Run(r.Context(), src.Next, sink, pipeline.RunOptions{Workers: defaultAnalyzeWorkers})
 	s.metrics.analysed.WithLabelValues("ok").Add(float64(st.Records - st.Errors))
@@ -527,20 +529,6 @@ func (x indexErrors) note(err error) error {
 		*x.err = err
 	}
 	return err
-}
-
-// both writes each record to two writers.
-type both [2]pipeline.Writer
-
-func (b both) Write(r *models.Record) error {
-	if err := b[0].Write(r); err != nil {
-		return err
-	}
-	return b[1].Write(r)
-}
-
-func (b both) Flush() error {
-	return errors.Join(b[0].Flush(), b[1].Flush())
 }
 
 // page serves the web page's files, embedded in the binary; / is the page.

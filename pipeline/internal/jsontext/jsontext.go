@@ -72,6 +72,19 @@ func Unquote(raw []byte) (string, bool) {
 	return string(buf), true
 }
 
+// Scalar is the text of a JSON string, or a number as written; "" for
+// anything else (an id, a date or a touchpoint may come as either).
+func Scalar(raw []byte) string {
+	if len(raw) > 0 && raw[0] == '"' {
+		s, _ := Unquote(raw)
+		return s
+	}
+	if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
+		return string(raw)
+	}
+	return ""
+}
+
 // Hex4 decodes the four hex digits of a \uXXXX escape.
 func Hex4(b []byte) (rune, bool) {
 	if len(b) < 4 {
