@@ -380,38 +380,33 @@ func writeChangeTable(w io.Writer, ch report.Change) error {
 	return nil
 }
 
-// writeHTMLReport writes the self-contained HTML report to path (through
-// a temporary file, as every output) and says so on stderr.
+// writeHTMLReport writes the self-contained HTML report to path.
 func writeHTMLReport(s Streams, path string, doc report.Document) error {
-	out, err := createOutput(path)
-	if err != nil {
-		return ioError{err}
-	}
-	if err := report.WriteHTML(out, doc, report.HTMLOptions{Generated: "stimmung " + Version}); err != nil {
-		out.abort()
-		return ioError{err}
-	}
-	if err := out.commit(); err != nil {
-		return ioError{err}
-	}
-	fmt.Fprintf(s.Err, "stimmung: wrote the HTML report to %s\n", path)
-	return nil
+	return writeReportFile(s, path, "the HTML report", func(w io.Writer) error {
+		return report.WriteHTML(w, doc, report.HTMLOptions{Generated: "stimmung " + Version})
+	})
 }
 
 // writeXLSXReport writes the report as a workbook, one sheet per table.
 func writeXLSXReport(s Streams, path string, doc report.Document) error {
+	return writeReportFile(s, path, "the report", func(w io.Writer) error { return report.WriteXLSX(w, doc.Tables()) })
+}
+
+// writeReportFile writes a file of the report through a temporary file,
+// as every output, and says so on stderr.
+func writeReportFile(s Streams, path, what string, write func(io.Writer) error) error {
 	out, err := createOutput(path)
 	if err != nil {
 		return ioError{err}
 	}
-	if err := report.WriteXLSX(out, doc.Tables()); err != nil {
+	if err := write(out); err != nil {
 		out.abort()
 		return ioError{err}
 	}
 	if err := out.commit(); err != nil {
 		return ioError{err}
 	}
-	fmt.Fprintf(s.Err, "stimmung: wrote the report to %s\n", path)
+	fmt.Fprintf(s.Err, "stimmung: wrote %s to %s\n", what, path)
 	return nil
 }
 

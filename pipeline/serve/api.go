@@ -149,9 +149,8 @@ func (s *Server) runSearch(w http.ResponseWriter, req index.Request) (*index.Res
 // search answers a search as stimmung search -f json does: the total, a
 // page of hits (records with _score and _highlights) and the facets.
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL)
-	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	p, ok := readParams(w, r)
+	if !ok {
 		return
 	}
 	req := searchRequest(p)
@@ -159,8 +158,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	req.Size = p.int("size", 20, 0, maxPageSize)
 	req.From = p.int("from", 0, 0, index.MaxWindow-maxPageSize)
 	req.Highlight = p.bool("highlight", true)
-	if err := p.check(); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	if !p.ok(w) {
 		return
 	}
 	size := req.Size
@@ -186,14 +184,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 
 // facets answers the counts of a search's facets only, for drill-down.
 func (s *Server) facets(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL)
-	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	p, ok := readParams(w, r)
+	if !ok {
 		return
 	}
 	req := searchRequest(p)
-	if err := p.check(); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	if !p.ok(w) {
 		return
 	}
 	if len(req.Facets) == 0 {
@@ -257,14 +253,12 @@ func (s *Server) tally(w http.ResponseWriter, r *http.Request, q string, sp repo
 
 // report answers the report's JSON (stimmung report --index -f json).
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL)
-	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	p, ok := readParams(w, r)
+	if !ok {
 		return
 	}
 	q, sp, minN := reportSpec(p)
-	if err := p.check(); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	if !p.ok(w) {
 		return
 	}
 	t, ok := s.tally(w, r, q, sp, nil)
@@ -282,15 +276,13 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 // queue answers the follow-up queue with the analysts' marks; status=open
 // or handled keeps those only.
 func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL)
-	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	p, ok := readParams(w, r)
+	if !ok {
 		return
 	}
 	q, sp, _ := reportSpec(p)
 	status := p.str("status")
-	if err := p.check(); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	if !p.ok(w) {
 		return
 	}
 	if status != "" && status != StatusOpen && status != StatusHandled {
@@ -441,14 +433,12 @@ func (s *Server) explainRecord(r *http.Request, src []byte) (json.RawMessage, er
 // With ?index=true the records also go into the index, through the one
 // writer, and can be found once the answer is sent.
 func (s *Server) analyzeComments(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL)
-	if err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	p, ok := readParams(w, r)
+	if !ok {
 		return
 	}
 	toIndex := p.bool("index", false)
-	if err := p.check(); err != nil {
-		fail(w, http.StatusBadRequest, "%v", err)
+	if !p.ok(w) {
 		return
 	}
 	if toIndex && !s.o.AllowWrites {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -27,6 +28,26 @@ func newParams(u *url.URL) (*params, error) {
 		return nil, fmt.Errorf("query string: %v", err)
 	}
 	return &params{v: v, known: map[string]bool{}}, nil
+}
+
+// readParams reads r's parameters, answering 400 when the query string
+// does not parse.
+func readParams(w http.ResponseWriter, r *http.Request) (*params, bool) {
+	p, err := newParams(r.URL)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return nil, false
+	}
+	return p, true
+}
+
+// ok is check, answering 400 with its error.
+func (p *params) ok(w http.ResponseWriter) bool {
+	if err := p.check(); err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return false
+	}
+	return true
 }
 
 func (p *params) fail(format string, args ...any) {
